@@ -1,0 +1,41 @@
+#include "gongwen/data.hpp"
+
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/package.hpp"
+
+namespace gongwen {
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& label) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // Turn nlohmann's byte offset into a line and column a user can find.
+        std::size_t off = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i < off; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        std::string what = e.what();
+        // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> the part after ": "
+        auto colon = what.find(": ");
+        if (colon != std::string::npos) what = what.substr(colon + 2);
+        Diagnostic d;
+        d.code = "bad-json";
+        d.file = label + ":" + std::to_string(line) + ":" + std::to_string(col);
+        d.message = what;
+        Diagnostics ds;
+        ds.add(d);
+        throw Error(ds);
+    }
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+    return parse_json_text(read_file_bytes(path), path);
+}
+
+} // namespace gongwen

@@ -1,0 +1,56 @@
+#include "gongwen/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace gongwen {
+
+std::string Diagnostic::to_string() const {
+    std::string s = file.empty() ? std::string("gongwen") : file;
+    if (!part.empty()) s += ":" + part;
+    if (paragraph > 0) s += ":" + std::to_string(paragraph);
+    s += severity == Severity::error ? ": error[" : ": warning[";
+    s += code + "]: " + message;
+    return s;
+}
+
+void Diagnostics::error(std::string code, std::string file, std::string message) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.file = std::move(file);
+    d.message = std::move(message);
+    add(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::string Diagnostics::to_string() const {
+    std::string s;
+    for (const auto& d : items_) s += d.to_string() + "\n";
+    return s;
+}
+
+namespace {
+std::string first_message(const Diagnostics& d) {
+    return d.items().empty() ? std::string("gongwen: error") : d.items().front().to_string();
+}
+} // namespace
+
+Error::Error(Diagnostics d) : std::runtime_error(first_message(d)), diags_(std::move(d)) {}
+
+Error::Error(std::string code, std::string file, std::string message)
+    : Error([&] {
+          Diagnostics d;
+          d.error(std::move(code), std::move(file), std::move(message));
+          return d;
+      }()) {}
+
+} // namespace gongwen

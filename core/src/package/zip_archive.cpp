@@ -1,0 +1,377 @@
+// The one file that includes <zip.h>: reading packages and writing them with raw copies.
+#include "gongwen/package.hpp"
+
+#include "gongwen/diagnostics.hpp"
+#include "package/deflate.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace gongwen {
+
+namespace {
+
+std::string zip_error_text(zip_error_t* e) {
+    const char* s = zip_error_strerror(e);
+    return s ? s : "unknown zip error";
+}
+
+bool is_text_part(std::string_view name) {
+    auto ends_with = [&](std::string_view suffix) {
+        return name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
+    };
+    return ends_with(".xml") || ends_with(".rels") || name == "mimetype";
+}
+
+// Owns a zip_t opened for reading; discards it on scope exit.
+struct ReadArchive {
+    zip_t* za = nullptr;
+    ~ReadArchive() {
+        if (za) zip_discard(za);
+    }
+};
+
+// Reads exactly one entry through a zip_file_t, refusing more than `limit` bytes.
+std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uint64_t expected,
+                       const std::string& label, const std::string& name) {
+    zip_file_t* f = zip_fopen_index(za, index, flags);
+    if (!f) {
+        throw Error("damaged-package", label,
+                    "cannot open entry '" + name + "': " + zip_error_text(zip_get_error(za)));
+    }
+    std::string out;
+    out.resize(static_cast<std::size_t>(expected) + 1);
+    zip_uint64_t got = 0;
+    while (true) {
+        zip_int64_t n = zip_fread(f, out.data() + got, out.size() - got);
+        if (n < 0) {
+            std::string why = zip_error_text(zip_file_get_error(f));
+            zip_fclose(f);
+            throw Error("damaged-package", label, "entry '" + name + "' is damaged: " + why);
+        }
+        if (n == 0) break;
+        got += static_cast<zip_uint64_t>(n);
+        if (got > expected) {
+            zip_fclose(f);
+            throw Error("damaged-package", label,
+                        "entry '" + name + "' holds more data than its header says (" +
+                            std::to_string(expected) + " bytes)");
+        }
+    }
+    int rc = zip_fclose(f);
+    if (rc != 0) {
+        zip_error_t e;
+        zip_error_init_with_code(&e, rc);
+        std::string why = zip_error_text(&e);
+        zip_error_fini(&e);
+        throw Error("damaged-package", label, "entry '" + name + "' is damaged: " + why);
+    }
+    if (got != expected) {
+        throw Error("damaged-package", label,
+                    "entry '" + name + "' is truncated: " + std::to_string(got) + " of " +
+                        std::to_string(expected) + " bytes");
+    }
+    out.resize(static_cast<std::size_t>(got));
+    return out;
+}
+
+// A zip source over bytes that are already in their final (stored or deflated) form, with
+// the stat libzip needs to copy them without recompressing.
+struct RawSource {
+    std::string owned;       // used when the bytes are made here (a rendered part)
+    const char* data = nullptr;
+    zip_uint64_t len = 0;
+    zip_uint64_t pos = 0;
+    zip_stat_t st{};
+    zip_error_t error{};
+};
+
+zip_int64_t raw_source_callback(void* userdata, void* out, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* s = static_cast<RawSource*>(userdata);
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        s->pos = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        zip_uint64_t n = std::min(len, s->len - s->pos);
+        std::memcpy(out, s->data + s->pos, static_cast<std::size_t>(n));
+        s->pos += n;
+        return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT:
+        if (len < sizeof(zip_stat_t)) return -1;
+        std::memcpy(out, &s->st, sizeof(zip_stat_t));
+        return sizeof(zip_stat_t);
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&s->error, out, len);
+    case ZIP_SOURCE_FREE:
+        zip_error_fini(&s->error);
+        delete s;
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+        zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+RawSource* make_raw_source(const PackageEntry& e) {
+    auto* s = new RawSource;
+    zip_error_init(&s->error);
+    s->data = e.raw.data();
+    s->len = e.raw.size();
+    zip_stat_init(&s->st);
+    s->st.valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
+    s->st.size = e.size;
+    s->st.comp_size = e.raw.size();
+    s->st.comp_method = e.method;
+    s->st.crc = e.crc;
+    s->st.mtime = e.mtime;
+    return s;
+}
+
+RawSource* make_stored_source(std::string bytes, std::time_t mtime) {
+    auto* s = new RawSource;
+    zip_error_init(&s->error);
+    s->owned = std::move(bytes);
+    s->data = s->owned.data();
+    s->len = s->owned.size();
+    zip_stat_init(&s->st);
+    s->st.valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
+    s->st.size = s->len;
+    s->st.comp_size = s->len;
+    s->st.comp_method = ZIP_CM_STORE;
+    s->st.crc = detail::crc32_of(s->owned);
+    s->st.mtime = mtime;
+    return s;
+}
+
+RawSource* make_deflated_source(std::string_view text, std::time_t mtime) {
+    auto* s = new RawSource;
+    zip_error_init(&s->error);
+    s->owned = detail::deflate_raw(text, detail::kDeflateLevel);
+    s->data = s->owned.data();
+    s->len = s->owned.size();
+    zip_stat_init(&s->st);
+    s->st.valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
+    s->st.size = text.size();
+    s->st.comp_size = s->len;
+    s->st.comp_method = ZIP_CM_DEFLATE;
+    s->st.crc = detail::crc32_of(text);
+    s->st.mtime = mtime;
+    return s;
+}
+
+} // namespace
+
+Package Package::read_memory(std::string_view bytes, const std::string& label, const PackageLimits& limits) {
+    if (bytes.empty()) throw Error("not-a-package", label, "the file is empty");
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+    if (!src) {
+        std::string why = zip_error_text(&err);
+        zip_error_fini(&err);
+        throw Error("not-a-package", label, "cannot read: " + why);
+    }
+    ReadArchive ar;
+    ar.za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!ar.za) {
+        int code = zip_error_code_zip(&err);
+        std::string why = zip_error_text(&err);
+        zip_error_fini(&err);
+        zip_source_free(src);
+        if (code == ZIP_ER_NOZIP)
+            throw Error("not-a-package", label, "not a zip package (.docx/.odt/.xlsx): " + why);
+        throw Error("damaged-package", label, "damaged zip package: " + why);
+    }
+    zip_error_fini(&err);
+
+    Package pkg;
+    pkg.label_ = label;
+    zip_int64_t count = zip_get_num_entries(ar.za, 0);
+    if (count < 0) throw Error("damaged-package", label, "cannot list the entries");
+    if (static_cast<std::uint64_t>(count) > limits.max_entries) {
+        throw Error("package-limit", label,
+                    "too many entries: " + std::to_string(count) + " (limit " +
+                        std::to_string(limits.max_entries) + "; raise it with --max-entries)");
+    }
+    std::uint64_t total = 0;
+    pkg.entries_.reserve(static_cast<std::size_t>(count));
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(ar.za, static_cast<zip_uint64_t>(i), 0, &st) != 0) {
+            throw Error("damaged-package", label, "cannot read entry " + std::to_string(i));
+        }
+        PackageEntry e;
+        e.name = st.name ? st.name : "";
+        if (st.valid & ZIP_STAT_ENCRYPTION_METHOD && st.encryption_method != ZIP_EM_NONE)
+            throw Error("encrypted-package", label, "entry '" + e.name + "' is encrypted");
+        e.size = st.size;
+        e.crc = st.crc;
+        e.method = st.comp_method;
+        e.mtime = st.mtime;
+        total += st.size;
+        if (total > limits.max_total_size) {
+            throw Error("package-limit", label,
+                        "uncompressed size exceeds " + std::to_string(limits.max_total_size) +
+                            " bytes at entry '" + e.name + "' (raise it with --max-package-size)");
+        }
+        if (st.size >= limits.ratio_floor && st.comp_size > 0 && st.size / st.comp_size > limits.max_ratio) {
+            throw Error("package-limit", label,
+                        "entry '" + e.name + "' expands " + std::to_string(st.size / st.comp_size) +
+                            " times (limit " + std::to_string(limits.max_ratio) + "): a zip bomb?");
+        }
+        if (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) {
+            throw Error("damaged-package", label,
+                        "entry '" + e.name + "' uses compression method " + std::to_string(st.comp_method) +
+                            ", which office packages do not use");
+        }
+        // Decompressing checks the CRC and the declared size; the raw bytes are what we copy.
+        std::string data = read_entry(ar.za, static_cast<zip_uint64_t>(i), 0, st.size, label, e.name);
+        if (st.comp_method == ZIP_CM_STORE) {
+            e.raw = data;
+        } else {
+            e.raw = read_entry(ar.za, static_cast<zip_uint64_t>(i), ZIP_FL_COMPRESSED, st.comp_size, label, e.name);
+        }
+        if (is_text_part(e.name)) {
+            e.data = std::move(data);
+            e.has_data = true;
+        }
+        pkg.entries_.push_back(std::move(e));
+    }
+    return pkg;
+}
+
+Package Package::read_file(const std::string& path, const PackageLimits& limits) {
+    std::string bytes = read_file_bytes(path);
+    return read_memory(bytes, path, limits);
+}
+
+const PackageEntry* Package::find(std::string_view name) const {
+    for (const auto& e : entries_)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+const std::string& Package::text(std::string_view name) const {
+    const PackageEntry* e = find(name);
+    if (!e || !e->has_data)
+        throw Error("missing-part", label_, "the package has no part '" + std::string(name) + "'");
+    return e->data;
+}
+
+std::string Package::write(const std::map<std::string, std::string, std::less<>>& replaced) const {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
+    if (!buffer) throw Error("write-failed", label_, "cannot create a zip buffer: " + zip_error_text(&err));
+    zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
+    if (!za) {
+        std::string why = zip_error_text(&err);
+        zip_source_free(buffer);
+        throw Error("write-failed", label_, "cannot create a zip: " + why);
+    }
+    zip_source_keep(buffer);
+    auto fail = [&](const std::string& what) {
+        std::string why = zip_error_text(zip_get_error(za));
+        zip_discard(za);
+        zip_source_free(buffer);
+        throw Error("write-failed", label_, what + ": " + why);
+    };
+
+    // ODF wants `mimetype` first and stored; other packages keep their order.
+    std::vector<const PackageEntry*> order;
+    for (const auto& e : entries_)
+        if (e.name == "mimetype") order.push_back(&e);
+    for (const auto& e : entries_)
+        if (e.name != "mimetype") order.push_back(&e);
+
+    for (const PackageEntry* e : order) {
+        if (!e->name.empty() && e->name.back() == '/') {
+            if (zip_dir_add(za, e->name.c_str(), ZIP_FL_ENC_UTF_8) < 0) fail("cannot add folder '" + e->name + "'");
+            continue;
+        }
+        RawSource* rs = nullptr;
+        bool stored = false;
+        auto it = replaced.find(e->name);
+        if (it != replaced.end()) {
+            rs = make_deflated_source(it->second, e->mtime);
+        } else if (e->name == "mimetype" && e->method != ZIP_CM_STORE) {
+            rs = make_stored_source(e->data, e->mtime);
+            stored = true;
+        } else {
+            rs = make_raw_source(*e);
+            stored = e->method == ZIP_CM_STORE;
+        }
+        zip_source_t* src = zip_source_function(za, raw_source_callback, rs);
+        if (!src) {
+            zip_error_fini(&rs->error);
+            delete rs;
+            fail("cannot add '" + e->name + "'");
+        }
+        zip_int64_t idx = zip_file_add(za, e->name.c_str(), src, ZIP_FL_ENC_UTF_8);
+        if (idx < 0) {
+            zip_source_free(src);
+            fail("cannot add '" + e->name + "'");
+        }
+        if (stored && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0)
+            fail("cannot store '" + e->name + "'");
+    }
+    if (zip_close(za) != 0) fail("cannot finish the zip");
+
+    std::string out;
+    zip_stat_t st;
+    if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) {
+        zip_source_free(buffer);
+        throw Error("write-failed", label_, "cannot read the written zip back");
+    }
+    out.resize(static_cast<std::size_t>(st.size));
+    zip_int64_t n = zip_source_read(buffer, out.data(), st.size);
+    zip_source_close(buffer);
+    zip_source_free(buffer);
+    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
+        throw Error("write-failed", label_, "cannot read the written zip back");
+    return out;
+}
+
+std::string read_file_bytes(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error("cannot-read", path, std::string("cannot open: ") + std::strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+        ::close(fd);
+        throw Error("cannot-read", path, "not a regular file");
+    }
+    std::string out;
+    out.reserve(static_cast<std::size_t>(sb.st_size));
+    char buf[1 << 16];
+    while (true) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            ::close(fd);
+            throw Error("cannot-read", path, std::string("read failed: ") + std::strerror(e));
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+} // namespace gongwen

@@ -1,0 +1,74 @@
+// The compiled form of a template: per part, a tree of literal XML, values and sections.
+#pragma once
+
+#include "gongwen/template.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gongwen::detail {
+
+/// What the format adapters tell the format-neutral compiler.
+struct FormatSpec {
+    DocFormat format;
+    const char* paragraph;       ///< w:p / text:p
+    const char* paragraph_alt;   ///< "" / text:h
+    const char* row;             ///< w:tr / table:table-row
+    const char* cell;            ///< w:tc / table:table-cell
+    const char* cell_alt;        ///< "" / table:covered-table-cell
+    const char* table;           ///< w:tbl / table:table
+    const char* text;            ///< w:t (the element whose text is the text layer) / "" (ODT: any text in a paragraph)
+};
+
+const FormatSpec& spec_for(DocFormat f);
+
+/// A parsed tag expression: `#name | f:arg | g`.
+struct Filter {
+    std::string name;
+    std::vector<std::string> args;
+    const Formatter* fn = nullptr;
+};
+
+struct Expr {
+    enum class Kind { path, dot, index, count } kind = Kind::path;
+    std::string name;                  ///< as written, trimmed
+    std::vector<std::string> segments; ///< dotted path split
+    std::vector<Filter> filters;
+    bool handles_missing = false;      ///< a filter gives missing values a value
+};
+
+/// Where a value lands: inside a DOCX w:t, or directly in ODT paragraph text.
+enum class ValueSite { docx_text, odt_text };
+
+struct Node {
+    enum class Kind { literal, value, section } kind = Kind::literal;
+    std::string literal;               ///< literal: escaped XML
+    Expr expr;                         ///< value, section
+    bool inverted = false;             ///< section
+    ValueSite site = ValueSite::docx_text;
+    int paragraph = 0;
+    int tag_id = 0;                    ///< index in the part's tag list, for de-duplicated warnings
+    std::string tag_text;              ///< as written
+    std::vector<Node> children;        ///< section body
+};
+
+struct CompiledPart {
+    std::string name;
+    std::vector<Node> nodes;
+    std::size_t size_hint = 0;         ///< template part size: a first guess at the output size
+};
+
+} // namespace gongwen::detail
+
+namespace gongwen {
+
+struct Template::Impl {
+    Package package;
+    DocFormat format = DocFormat::docx;
+    TemplateOptions options;
+    std::vector<detail::CompiledPart> parts;
+    std::vector<TagInfo> tags;
+    bool ok = false;
+};
+
+} // namespace gongwen

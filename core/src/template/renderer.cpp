@@ -1,0 +1,343 @@
+#include "template/renderer.hpp"
+
+#include "template/xml_text.hpp"
+
+#include <cstdlib>
+#include <unordered_set>
+
+namespace gongwen::detail {
+
+namespace {
+
+using json = nlohmann::json;
+
+bool truthy(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return false;
+    case json::value_t::boolean: return v.get<bool>();
+    case json::value_t::number_integer: return v.get<std::int64_t>() != 0;
+    case json::value_t::number_unsigned: return v.get<std::uint64_t>() != 0;
+    case json::value_t::number_float: return v.get<double>() != 0.0;
+    case json::value_t::string: return !v.get_ref<const std::string&>().empty();
+    case json::value_t::array: return !v.empty();
+    default: return true;
+    }
+}
+
+// Length of the UTF-8 sequence at s[i] and its code point; 0 on a malformed sequence.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t* cp) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    char32_t v = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+        unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (cc & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+bool xml_char_ok(char32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+class Renderer {
+public:
+    Renderer(const std::string& label, const CompiledPart& part, const TemplateOptions& topts,
+             const RenderOptions& ropts, std::string& out, Diagnostics& diags)
+        : label_(label), part_(part), topts_(topts), ropts_(ropts), out_(out), diags_(diags) {}
+
+    bool run(const json& data) {
+        scopes_.push_back(&data);
+        render(part_.nodes);
+        return !failed_;
+    }
+
+private:
+    struct Loop {
+        std::size_t index, count;
+    };
+
+    void report(Severity sev, const std::string& code, const Node& n, const std::string& message) {
+        Diagnostic d;
+        d.severity = sev;
+        d.code = code;
+        d.file = label_;
+        d.part = part_.name;
+        d.paragraph = n.paragraph;
+        d.tag = n.tag_text;
+        d.message = message;
+        diags_.add(std::move(d));
+        if (sev == Severity::error) failed_ = true;
+    }
+
+    // The value a path names, searched from the innermost scope outwards; nullptr if missing.
+    const json* lookup(const Expr& e, json& tmp) const {
+        switch (e.kind) {
+        case Expr::Kind::dot: return scopes_.back();
+        case Expr::Kind::index:
+            if (loops_.empty()) return nullptr;
+            tmp = loops_.back().index + 1;
+            return &tmp;
+        case Expr::Kind::count:
+            if (loops_.empty()) return nullptr;
+            tmp = loops_.back().count;
+            return &tmp;
+        case Expr::Kind::path: break;
+        }
+        for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s) {
+            const json& scope = **s;
+            if (!scope.is_object()) continue;
+            auto it = scope.find(e.segments.front());
+            if (it == scope.end()) continue;
+            const json* cur = &*it;
+            for (std::size_t k = 1; k < e.segments.size(); ++k) {
+                const std::string& seg = e.segments[k];
+                if (cur->is_object()) {
+                    auto jt = cur->find(seg);
+                    if (jt == cur->end()) return nullptr;
+                    cur = &*jt;
+                } else if (cur->is_array() && !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos &&
+                           seg.size() < 10) {
+                    std::size_t idx = std::strtoul(seg.c_str(), nullptr, 10);
+                    if (idx >= cur->size()) return nullptr;
+                    cur = &(*cur)[idx];
+                } else {
+                    return nullptr;
+                }
+            }
+            return cur;
+        }
+        return nullptr;
+    }
+
+    // The value of a tag after its filters; nullptr when missing (and nothing gave it a value).
+    const json* evaluate(const Node& n, json& tmp, bool* error) {
+        *error = false;
+        const json* v = lookup(n.expr, tmp);
+        if (n.expr.filters.empty()) return v;
+        if (!v && !n.expr.handles_missing) return nullptr;
+        static const json null_value;
+        json cur = v ? *v : null_value;
+        for (const auto& f : n.expr.filters) {
+            try {
+                cur = f.fn->apply(cur, f.args);
+            } catch (const FormatError& e) {
+                report(Severity::error, "format-error", n, "filter '" + f.name + "' failed: " + e.what());
+                *error = true;
+                return nullptr;
+            } catch (const std::exception& e) {
+                report(Severity::error, "format-error", n, "filter '" + f.name + "' failed: " + e.what());
+                *error = true;
+                return nullptr;
+            }
+        }
+        tmp = std::move(cur);
+        return &tmp;
+    }
+
+    void missing(const Node& n) {
+        if (!warned_.insert(n.tag_id).second && !ropts_.strict) return;
+        if (ropts_.strict)
+            report(Severity::error, "missing-value", n, "no value for '" + n.expr.name + "'");
+        else
+            report(Severity::warning, "missing-value", n, "no value for '" + n.expr.name + "'; left empty");
+    }
+
+    void render(const std::vector<Node>& nodes) {
+        for (const Node& n : nodes) {
+            if (failed_) return;
+            switch (n.kind) {
+            case Node::Kind::literal:
+                out_ += n.literal;
+                break;
+            case Node::Kind::value: {
+                json tmp;
+                bool error = false;
+                const json* v = evaluate(n, tmp, &error);
+                if (error) break;
+                if (!v) {
+                    missing(n);
+                    break;
+                }
+                if (v->is_string()) {
+                    emit(n, v->get_ref<const std::string&>());
+                } else {
+                    emit(n, value_to_text(*v));
+                }
+                break;
+            }
+            case Node::Kind::section:
+                section(n);
+                break;
+            }
+        }
+    }
+
+    void section(const Node& n) {
+        json tmp;
+        bool error = false;
+        const json* v = evaluate(n, tmp, &error);
+        if (error) return;
+        bool on = v && truthy(*v);
+        if (n.inverted) {
+            if (!on) render(n.children);
+            return;
+        }
+        if (!on) return;
+        if (v->is_array()) {
+            // `tmp` may hold the array (after filters): keep it alive through the loop.
+            loops_.push_back({0, v->size()});
+            for (std::size_t i = 0; i < v->size() && !failed_; ++i) {
+                loops_.back().index = i;
+                scopes_.push_back(&(*v)[i]);
+                render(n.children);
+                scopes_.pop_back();
+                if (out_.size() > ropts_.max_part_size) {
+                    report(Severity::error, "output-limit", n,
+                           "the rendered part exceeds " + std::to_string(ropts_.max_part_size) +
+                               " bytes (raise it with --max-output-size)");
+                }
+            }
+            loops_.pop_back();
+            return;
+        }
+        scopes_.push_back(v);
+        render(n.children);
+        scopes_.pop_back();
+    }
+
+    void emit(const Node& n, std::string_view text) {
+        // Characters XML 1.0 cannot hold: an error naming the field, or dropped on request.
+        std::string cleaned;
+        for (std::size_t i = 0; i < text.size();) {
+            unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c >= 0x20 && c < 0x80) {
+                ++i;
+                continue;
+            }
+            char32_t cp = 0;
+            std::size_t len = decode_utf8(text, i, &cp);
+            if (len != 0 && xml_char_ok(cp)) {
+                i += len;
+                continue;
+            }
+            if (ropts_.strip_invalid_chars) {
+                cleaned = clean(text);
+                text = cleaned;
+                break;
+            }
+            char buf[16];
+            std::snprintf(buf, sizeof buf, len == 0 ? "byte 0x%02X" : "U+%04X",
+                          len == 0 ? static_cast<unsigned>(c) : static_cast<unsigned>(cp));
+            report(Severity::error, "invalid-char", n,
+                   "the value of '" + n.expr.name + "' holds " + buf +
+                       ", which XML 1.0 cannot hold (use --strip-invalid-chars to drop it)");
+            return;
+        }
+        if (n.site == ValueSite::docx_text)
+            emit_docx(text);
+        else
+            emit_odt(text);
+    }
+
+    static std::string clean(std::string_view text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size();) {
+            char32_t cp = 0;
+            std::size_t len = decode_utf8(text, i, &cp);
+            if (len == 0) {
+                ++i;
+                continue;
+            }
+            if (xml_char_ok(cp)) out.append(text.substr(i, len));
+            i += len;
+        }
+        return out;
+    }
+
+    void emit_docx(std::string_view text) {
+        if (!topts_.linebreaks) {
+            append_escaped_text(out_, text);
+            return;
+        }
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c != '\n' && c != '\r' && c != '\t') continue;
+            append_escaped_text(out_, text.substr(run, i - run));
+            if (c == '\t') {
+                out_ += "</w:t><w:tab/><w:t xml:space=\"preserve\">";
+            } else {
+                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                out_ += "</w:t><w:br/><w:t xml:space=\"preserve\">";
+            }
+            run = i + 1;
+        }
+        append_escaped_text(out_, text.substr(run));
+    }
+
+    void emit_odt(std::string_view text) {
+        // ODF collapses white space: runs of spaces become <text:s/>, breaks and tabs elements.
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == ' ') {
+                std::size_t k = i;
+                while (k < text.size() && text[k] == ' ') ++k;
+                std::size_t count = k - i;
+                bool at_start = i == 0;
+                if (count == 1 && !at_start) continue;
+                append_escaped_text(out_, text.substr(run, i - run));
+                std::size_t extra = count;
+                if (!at_start) {
+                    out_ += ' ';
+                    --extra;
+                }
+                if (extra == 1)
+                    out_ += "<text:s/>";
+                else if (extra > 1)
+                    out_ += "<text:s text:c=\"" + std::to_string(extra) + "\"/>";
+                run = k;
+                i = k - 1;
+                continue;
+            }
+            if (c != '\n' && c != '\r' && c != '\t') continue;
+            append_escaped_text(out_, text.substr(run, i - run));
+            if (c == '\t') {
+                out_ += topts_.linebreaks ? "<text:tab/>" : " ";
+            } else {
+                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                out_ += topts_.linebreaks ? "<text:line-break/>" : " ";
+            }
+            run = i + 1;
+        }
+        append_escaped_text(out_, text.substr(run));
+    }
+
+    const std::string& label_;
+    const CompiledPart& part_;
+    const TemplateOptions& topts_;
+    const RenderOptions& ropts_;
+    std::string& out_;
+    Diagnostics& diags_;
+    std::vector<const json*> scopes_;
+    std::vector<Loop> loops_;
+    std::unordered_set<int> warned_;
+    bool failed_ = false;
+};
+
+} // namespace
+
+bool render_part(const std::string& label, const CompiledPart& part, const nlohmann::json& data,
+                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags) {
+    out.clear();
+    out.reserve(part.size_hint + part.size_hint / 4);
+    Renderer r(label, part, topts, ropts, out, diags);
+    return r.run(data);
+}
+
+} // namespace gongwen::detail

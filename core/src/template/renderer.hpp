@@ -1,0 +1,14 @@
+// Renders a compiled part with data.
+#pragma once
+
+#include "template/compiled.hpp"
+
+#include <string>
+
+namespace gongwen::detail {
+
+/// Renders `part` into `out`. Returns false on an error (already in `diags`).
+bool render_part(const std::string& label, const CompiledPart& part, const nlohmann::json& data,
+                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags);
+
+} // namespace gongwen::detail
