@@ -45,6 +45,15 @@ struct Node {
     std::string literal;               ///< literal: escaped XML
     Expr expr;                         ///< value, section
     bool inverted = false;             ///< section
+    bool guard = false;                ///< section rendered once, without a scope, when its value is true
+                                       ///< (a table whose every row is looped: dropped when there is none)
+    // Page and section breaks around a DOCX paragraph loop, kept the way Word users expect
+    // (and docxtemplater does): see PartCompiler::expand_sections.
+    std::string before, after;         ///< XML emitted before / after the repetitions
+    std::string empty_fill;            ///< XML emitted instead when there is no repetition
+    bool page_break_each = false;      ///< each repetition ends with a page break
+    bool page_break_last = false;      ///< the last repetition ends with a page break
+    bool ensure_paragraph = false;     ///< emit <w:p/> when nothing was rendered (a cell needs one)
     ValueSite site = ValueSite::docx_text;
     int paragraph = 0;
     int tag_id = 0;                    ///< index in the part's tag list, for de-duplicated warnings

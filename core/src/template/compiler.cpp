@@ -41,6 +41,9 @@ struct Section {
     int body_begin = 0, body_end = -1;   // items repeated (inclusive; empty when end < begin)
     std::vector<int> children;           // indices into the section list
     bool valid = false;                  // expanded without error
+    bool guard = false;                  // see Node::guard
+    std::string before, after, empty_fill;
+    bool page_break_each = false, page_break_last = false, ensure_paragraph = false;
 };
 
 bool name_is(const char* name, const char* want) { return want[0] != '\0' && std::strcmp(name, want) == 0; }
@@ -72,6 +75,7 @@ public:
         if (tags_.empty()) return std::nullopt;
         rebuild_items();
         link_items();
+        merge_spanned_paragraphs();
         for (const auto& t : tags_) {
             TagInfo info;
             info.text = t.text;
@@ -372,6 +376,37 @@ private:
         }
     }
 
+    // A tag typed across paragraphs joins them: the paragraph boundaries (and line breaks)
+    // inside the tag go, the first paragraph keeps its properties.
+    void merge_spanned_paragraphs() {
+        skip_.assign(items_.size(), false);
+        for (const auto& t : tags_) {
+            if (t.item < 0 || t.end_item <= t.item + 1) continue;
+            bool crosses = false;
+            for (int i = t.item + 1; i < t.end_item && !crosses; ++i)
+                crosses = items_[i].k == K::end && is_paragraph(items_[i].name);
+            if (!crosses) continue;
+            for (int i = t.item + 1; i < t.end_item; ++i) {
+                const Item& it = items_[i];
+                if ((it.k == K::start || it.k == K::end) && is_paragraph(it.name)) {
+                    skip_[i] = true;
+                    if (it.k == K::start) {
+                        // The joined paragraph's properties would land mid-paragraph.
+                        for (int k = i + 1; k < it.match; ++k) {
+                            if (items_[k].parent == i && items_[k].k == K::start &&
+                                (std::strcmp(items_[k].name, "w:pPr") == 0)) {
+                                for (int m = k; m <= items_[k].match; ++m) skip_[m] = true;
+                            }
+                        }
+                    }
+                } else if (it.k == K::empty && (std::strcmp(it.name, "w:br") == 0 || std::strcmp(it.name, "w:cr") == 0 ||
+                                                 std::strcmp(it.name, "text:line-break") == 0)) {
+                    skip_[i] = true;
+                }
+            }
+        }
+    }
+
     void link_items() {
         std::vector<int> stack;
         for (int i = 0; i < static_cast<int>(items_.size()); ++i) {
@@ -485,6 +520,7 @@ private:
                     s.outer_end = items_[pb].match;
                     s.body_begin = items_[pa].match + 1;
                     s.body_end = pb - 1;
+                    if (spec_.format == DocFormat::docx) keep_breaks(s, pa, pb);
                     open.consumed = close.consumed = true;
                     s.valid = true;
                     continue;
@@ -518,6 +554,7 @@ private:
                     s.body_end = items_[rb].match;
                     open.consumed = close.consumed = true;
                     s.valid = true;
+                    add_table_guard(s, ra, rb);
                     continue;
                 }
             }
@@ -535,7 +572,89 @@ private:
             s.body_begin = a + 1;
             s.body_end = b - 1;
             s.valid = true;
+            if (spec_.format == DocFormat::docx && !closes.empty()) keep_section_break_inline(s, closes.size(), stack);
         }
+        for (auto& g : guards_) sections_.push_back(std::move(g));
+        guards_.clear();
+    }
+
+    // ---- DOCX page and section breaks in the paragraphs a loop removes ----------------------
+
+    // The w:sectPr held by the paragraph starting at item `p`, as XML, or "".
+    std::string section_break_of(int p) const {
+        for (int i = p + 1; i < items_[p].match; ++i) {
+            if (items_[i].k == K::start && std::strcmp(items_[i].name, "w:sectPr") == 0) {
+                std::string xml;
+                for (int k = i; k <= items_[i].match; ++k) xml += items_[k].s;
+                return xml;
+            }
+        }
+        return "";
+    }
+
+    bool has_page_break(int p) const {
+        for (int i = p + 1; i < items_[p].match; ++i)
+            if (items_[i].k == K::empty && std::strcmp(items_[i].name, "w:br") == 0 &&
+                items_[i].s.find("w:type=\"page\"") != std::string::npos)
+                return true;
+        return false;
+    }
+
+    void keep_breaks(Section& s, int pa, int pb) {
+        if (has_page_break(pa)) s.body_begin = pa;  // every repetition starts on a new page
+        if (has_page_break(pb)) s.page_break_last = true;
+        std::string open_sect = section_break_of(pa);
+        std::string close_sect = section_break_of(pb);
+        if (!open_sect.empty()) {
+            s.before = "<w:p><w:pPr>" + open_sect + "</w:pPr></w:p>";
+            if (open_sect.find("w:val=\"continuous\"") == std::string::npos) s.page_break_each = true;
+        }
+        if (!close_sect.empty()) s.after = "<w:p><w:pPr>" + close_sect + "</w:pPr></w:p>";
+        // A table cell must end with a paragraph: if the loop holds the only ones, keep one.
+        int cell = items_[pa].parent;
+        if (cell >= 0 && is_cell(items_[cell].name)) {
+            bool other = false;
+            for (int i = cell + 1; i < items_[cell].match && !other; ++i)
+                if (items_[i].parent == cell && items_[i].k != K::end && is_paragraph(items_[i].name) &&
+                    (i < s.outer_begin || i > s.outer_end))
+                    other = true;
+            s.ensure_paragraph = !other;
+        }
+    }
+
+    // An inline section from one paragraph into another that holds a section break: with no
+    // repetition the two paragraphs merge, so the break is put back in a paragraph of its own.
+    void keep_section_break_inline(Section& s, std::size_t close_count, const std::vector<int>& opens) {
+        int pb = enclosing(tags_[s.close_tag].item, &PartCompiler::is_paragraph);
+        if (pb < 0 || opens.empty() || opens.front() != pb) return;
+        std::string sect = section_break_of(pb);
+        if (sect.empty()) return;
+        std::string fill;
+        int a = tags_[s.open_tag].item;
+        int p = items_[a].parent;
+        for (std::size_t k = 0; k < close_count && p >= 0; ++k, p = items_[p].parent)
+            fill += std::string("</") + items_[p].name + ">";
+        fill += "<w:p><w:pPr>" + sect + "</w:pPr>";
+        for (std::size_t k = 1; k < opens.size(); ++k) fill += items_[opens[k]].s;
+        s.empty_fill = std::move(fill);
+    }
+
+    // A table whose every row is in the loop is dropped when the loop renders no row.
+    void add_table_guard(const Section& s, int ra, int rb) {
+        int table = items_[ra].parent;
+        if (table < 0 || !is_table(items_[table].name)) return;
+        for (int i = table + 1; i < items_[table].match; ++i)
+            if (items_[i].parent == table && items_[i].k == K::start && is_row(items_[i].name) &&
+                (i < ra || i > items_[rb].match))
+                return;
+        Section g;
+        g.open_tag = s.open_tag;
+        g.close_tag = s.close_tag;
+        g.outer_begin = g.body_begin = table;
+        g.outer_end = g.body_end = items_[table].match;
+        g.valid = true;
+        g.guard = true;
+        guards_.push_back(std::move(g));
     }
 
     void nest_sections() {
@@ -609,12 +728,20 @@ private:
                 n.paragraph = t.para;
                 n.tag_id = s.open_tag;
                 n.tag_text = t.text;
+                n.guard = s.guard;
+                n.before = s.before;
+                n.after = s.after;
+                n.empty_fill = s.empty_fill;
+                n.page_break_each = s.page_break_each;
+                n.page_break_last = s.page_break_last;
+                n.ensure_paragraph = s.ensure_paragraph;
                 n.children = build(s.body_begin, s.body_end, s.children);
                 nodes.push_back(std::move(n));
                 i = s.outer_end;
                 continue;
             }
             const Item& it = items_[i];
+            if (skip_[i]) continue;
             switch (it.k) {
             case K::text:
                 append_escaped_text(lit, it.s);
@@ -656,6 +783,8 @@ private:
     std::vector<TagRecord> tags_;
     std::vector<Item> items_;
     std::vector<Section> sections_;
+    std::vector<Section> guards_;
+    std::vector<bool> skip_;
     std::vector<bool> is_child_;
 };
 

@@ -183,19 +183,20 @@ private:
         const json* v = evaluate(n, tmp, &error);
         if (error) return;
         bool on = v && truthy(*v);
-        if (n.inverted) {
-            if (!on) render(n.children);
+        if (n.inverted || n.guard) {
+            if (on != n.inverted) render(n.children);
             return;
         }
-        if (!on) return;
-        if (v->is_array()) {
-            // `tmp` may hold the array (after filters): keep it alive through the loop.
+        const std::size_t start = out_.size();
+        out_ += n.before;
+        std::size_t reps = 0;
+        if (on && v->is_array()) {
+            // `tmp` may hold the array (after filters): it lives through the loop.
             loops_.push_back({0, v->size()});
             for (std::size_t i = 0; i < v->size() && !failed_; ++i) {
                 loops_.back().index = i;
-                scopes_.push_back(&(*v)[i]);
-                render(n.children);
-                scopes_.pop_back();
+                repetition(n, &(*v)[i], i + 1 == v->size());
+                ++reps;
                 if (out_.size() > ropts_.max_part_size) {
                     report(Severity::error, "output-limit", n,
                            "the rendered part exceeds " + std::to_string(ropts_.max_part_size) +
@@ -203,11 +204,35 @@ private:
                 }
             }
             loops_.pop_back();
-            return;
+        } else if (on) {
+            repetition(n, v, true);
+            reps = 1;
         }
-        scopes_.push_back(v);
+        if (reps == 0) {
+            out_ += n.empty_fill;
+            if (n.page_break_last) out_ += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+        }
+        out_ += n.after;
+        if (n.ensure_paragraph && out_.size() == start) out_ += "<w:p/>";
+    }
+
+    void repetition(const Node& n, const json* scope, bool last) {
+        const std::size_t start = out_.size();
+        scopes_.push_back(scope);
         render(n.children);
         scopes_.pop_back();
+        if (n.page_break_each || (last && n.page_break_last)) page_break_at_end(start);
+    }
+
+    // Puts a page break at the end of the last paragraph written since `start`.
+    void page_break_at_end(std::size_t start) {
+        static const std::string run = "<w:r><w:br w:type=\"page\"/></w:r>";
+        std::size_t p = out_.rfind("</w:p>");
+        if (p == std::string::npos || p < start) {
+            out_ += "<w:p>" + run + "</w:p>";
+            return;
+        }
+        out_.insert(p, run);
     }
 
     void emit(const Node& n, std::string_view text) {
