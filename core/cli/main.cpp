@@ -177,6 +177,22 @@ struct InspectCmd {
     }
 };
 
+struct PackCmd {
+    std::string folder, out_path;
+    bool force = false;
+
+    int run() {
+        try {
+            gongwen::Package pkg = gongwen::Package::from_folder(folder);
+            gongwen::write_file_atomically(out_path, pkg.write_all(), force);
+        } catch (const gongwen::Error& e) {
+            print_diagnostics(e.diagnostics());
+            return kBadInput;
+        }
+        return kOk;
+    }
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -202,6 +218,12 @@ int main(int argc, char** argv) {
     ic->add_flag("--json", inspect.as_json, "machine-readable output");
     inspect.tf.add_to(ic);
 
+    PackCmd pack;
+    auto* pc = app.add_subcommand("pack", "pack a folder of XML parts into a .docx/.odt (templates are kept as XML)");
+    pc->add_option("FOLDER", pack.folder, "the unpacked package")->required()->check(CLI::ExistingDirectory);
+    pc->add_option("-o,--output", pack.out_path, "the package to write")->required();
+    pc->add_flag("--force", pack.force, "overwrite an existing output");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -210,5 +232,6 @@ int main(int argc, char** argv) {
     }
     if (rc->parsed()) return render.run();
     if (ic->parsed()) return inspect.run();
+    if (pc->parsed()) return pack.run();
     return kUsage;
 }

@@ -42,6 +42,15 @@ public:
     static Package read_memory(std::string_view bytes, const std::string& label,
                                const PackageLimits& limits = {});
 
+    /// Builds a package from parts given as name and bytes, in order (`mimetype` first for ODF).
+    static Package from_parts(const std::vector<std::pair<std::string, std::string>>& parts, const std::string& label);
+    /// Packs a folder: every regular file below it, `mimetype` first, `[Content_Types].xml`
+    /// next, the rest sorted by path. Throws Error naming the folder.
+    static Package from_folder(const std::string& folder);
+
+    /// Writes the package with every part deflated anew (`mimetype` stored).
+    std::string write_all() const;
+
     const std::string& label() const { return label_; }
     const std::vector<PackageEntry>& entries() const { return entries_; }
     /// The entry of that name, or nullptr.

@@ -429,6 +429,12 @@ FormatterRegistry make_builtin() {
             return u.retainBetween(b, e);
         });
     });
+    // The number of items of a list (0 when missing), for "问题{{问题|count}}个" outside the loop.
+    add("count", count("count", 0, 0), [](const json& v, const Args&) -> json {
+        if (v.is_null()) return 0;
+        if (v.is_array() || v.is_object()) return v.size();
+        throw FormatError("count: expected a list, got " + v.dump());
+    }, true);
     return r;
 }
 
