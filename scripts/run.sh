@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Gongwen's two set-up commands (see README):
+#   bash scripts/run.sh demo   install what is needed, build, render the bundled samples to out/
+#   bash scripts/run.sh test   install what is needed, build, run every test
+# GONGWEN_SKIP_APT=1 skips the package installation (for machines already set up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
+
+PACKAGES=(
+  build-essential cmake pkg-config python3
+  libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev
+  # a real LibreOffice for the end-to-end checks (documents must open and convert to PDF)
+  libreoffice-writer poppler-utils fonts-noto-cjk
+)
+
+install_packages() {
+  [ "${GONGWEN_SKIP_APT:-0}" = 1 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "== installing Debian packages"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+}
+
+build() {
+  echo "== building in $BUILD"
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD" -j"$(nproc)"
+}
+
+demo() {
+  mkdir -p "$ROOT/out"
+  local bin="$BUILD/core/gongwen"
+  for fmt in docx odt; do
+    "$bin" render "$BUILD/templates/notice.$fmt" --data "$ROOT/templates/samples/notice.json" \
+      -o "$ROOT/out/notice.$fmt" --force
+  done
+  echo
+  echo "Rendered the bundled sample 巡察整改通知书 (rectification notice):"
+  ls -l "$ROOT"/out/notice.*
+  echo "Open them in LibreOffice or Word; the template sources are in templates/samples/."
+}
+
+case "${1:-}" in
+  demo) install_packages; build; demo ;;
+  test) install_packages; build; cd "$BUILD" && ctest --output-on-failure -j"$(nproc)" ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
