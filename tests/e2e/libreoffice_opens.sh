@@ -65,7 +65,7 @@ done
 to_pdf "${files[@]}"
 for n in notice-docx notice-odt; do
   expect_text "$work/pdf/$n.pdf" "关于县教育局党组巡察整改的通知" "第三轮常规巡察" "县巡一〔2023〕5号" \
-    "一是提高政治站位" "2023年7月31日" "基层党建" "全面从严" "抄送：县纪委县监委，县委组织部，县委巡察办。"
+    "一是提高政治站位" "2023年7月31日" "序号" "政治" "抄送：县纪委县监委，县委组织部，县委巡察办。"
 done
 for f in "${files[@]}"; do
   name=$(basename "${f%.*}")
