@@ -38,9 +38,16 @@ std::string check(const std::string& name, const Args& args) {
     return fmt(name).check_args(args).value_or("<ok>");
 }
 
+TEST(Formatters, CountGivesTheLengthOfAList) {
+    EXPECT_EQ(run("count", json::array({1, 2, 3})), 3);
+    EXPECT_EQ(run("count", json()), 0);
+    EXPECT_TRUE(fmt("count").handles_missing);
+    EXPECT_THROW(run("count", "abc"), FormatError);
+}
+
 TEST(Formatters, RegistryNamesSortedAndComplete) {
-    std::vector<std::string> expected = {"cn",     "cn_upper", "cn_year", "date",    "default", "join",
-                                         "lower",  "number",   "ordinal", "percent", "trim",    "upper"};
+    std::vector<std::string> expected = {"cn",    "cn_upper", "cn_year", "count",   "date", "default", "join",
+                                         "lower", "number",   "ordinal", "percent", "trim", "upper"};
     EXPECT_EQ(FormatterRegistry::builtin().names(), expected);
     EXPECT_EQ(&FormatterRegistry::builtin(), &FormatterRegistry::builtin());
     EXPECT_EQ(FormatterRegistry::builtin().find("nope"), nullptr);

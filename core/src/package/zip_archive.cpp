@@ -194,8 +194,11 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         std::string why = zip_error_text(&err);
         zip_error_fini(&err);
         zip_source_free(src);
-        if (code == ZIP_ER_NOZIP)
+        bool looks_like_zip = bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+        if (code == ZIP_ER_NOZIP && !looks_like_zip)
             throw Error("not-a-package", label, "not a zip package (.docx/.odt/.xlsx): " + why);
+        if (code == ZIP_ER_NOZIP)
+            throw Error("damaged-package", label, "the zip is truncated or damaged: its central directory is missing");
         throw Error("damaged-package", label, "damaged zip package: " + why);
     }
     zip_error_fini(&err);

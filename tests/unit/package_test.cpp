@@ -1,0 +1,140 @@
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/package.hpp"
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sys/stat.h>
+
+namespace gongwen {
+namespace {
+
+std::string code_of(const Error& e) { return e.diagnostics().items().front().code; }
+
+template <class F>
+std::string error_code(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return code_of(e);
+    }
+    return "no error";
+}
+
+Package odt_like() {
+    return Package::from_parts({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                                {"content.xml", "<office:document-content/>"},
+                                {"Pictures/a.png", std::string(5000, 'x')}},
+                               "t.odt");
+}
+
+TEST(Package, RoundTripsPartsAndPutsStoredMimetypeFirst) {
+    Package src = odt_like();
+    Package back = Package::read_memory(src.write_all(), "t.odt");
+    ASSERT_EQ(back.entries().size(), 3u);
+    EXPECT_EQ(back.entries()[0].name, "mimetype");
+    EXPECT_EQ(back.entries()[0].method, 0);  // stored, as ODF requires
+    EXPECT_EQ(back.text("content.xml"), "<office:document-content/>");
+    EXPECT_EQ(back.entries()[2].method, 8);
+}
+
+TEST(Package, CopiesUnchangedEntriesAsRawBytes) {
+    Package src = Package::read_memory(odt_like().write_all(), "t.odt");
+    std::string out = src.write({{"content.xml", "<changed/>"}});
+    Package back = Package::read_memory(out, "out.odt");
+    EXPECT_EQ(back.text("content.xml"), "<changed/>");
+    // The picture was not recompressed: its stored bytes are the template's, byte for byte.
+    EXPECT_EQ(back.find("Pictures/a.png")->raw, src.find("Pictures/a.png")->raw);
+    EXPECT_EQ(back.find("Pictures/a.png")->crc, src.find("Pictures/a.png")->crc);
+}
+
+TEST(Package, RefusesEmptyAndNonZipInput) {
+    EXPECT_EQ(error_code([] { Package::read_memory("", "e.docx"); }), "not-a-package");
+    EXPECT_EQ(error_code([] { Package::read_memory("hello, this is text", "t.docx"); }), "not-a-package");
+}
+
+TEST(Package, RefusesTruncatedZip) {
+    std::string bytes = odt_like().write_all();
+    EXPECT_EQ(error_code([&] { Package::read_memory(bytes.substr(0, bytes.size() / 2), "t.odt"); }), "damaged-package");
+}
+
+TEST(Package, RefusesBadCrc) {
+    std::string bytes = odt_like().write_all();
+    auto at = bytes.find("application/vnd.oasis");
+    ASSERT_NE(at, std::string::npos);
+    bytes[at] = 'A';  // the stored mimetype no longer matches its CRC
+    try {
+        Package::read_memory(bytes, "t.odt");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(code_of(e), "damaged-package");
+        EXPECT_NE(std::string(e.what()).find("mimetype"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Package, RefusesZipBombByRatio) {
+    std::string bomb = Package::from_parts({{"word/document.xml", std::string(50u << 20, '0')}}, "b").write_all();
+    EXPECT_LT(bomb.size(), 200000u);
+    try {
+        Package::read_memory(bomb, "bomb.docx");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(code_of(e), "package-limit");
+        EXPECT_NE(std::string(e.what()).find("zip bomb"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Package, RefusesOversizedAndOvercrowdedPackages) {
+    std::string big = Package::from_parts({{"a.xml", std::string(3u << 20, 'a')}}, "b").write_all();
+    PackageLimits small;
+    small.max_total_size = 1u << 20;
+    small.max_ratio = 1u << 20;
+    EXPECT_EQ(error_code([&] { Package::read_memory(big, "big.docx", small); }), "package-limit");
+
+    std::vector<std::pair<std::string, std::string>> many;
+    for (int i = 0; i < 50; ++i) many.emplace_back("p" + std::to_string(i) + ".xml", "<x/>");
+    std::string crowded = Package::from_parts(many, "m").write_all();
+    PackageLimits few;
+    few.max_entries = 20;
+    EXPECT_EQ(error_code([&] { Package::read_memory(crowded, "m.docx", few); }), "package-limit");
+    EXPECT_NO_THROW(Package::read_memory(crowded, "m.docx"));
+}
+
+TEST(AtomicWrite, KeepsAnExistingFileWithoutOverwrite) {
+    std::string dir = test::temp_dir();
+    std::string path = dir + "/out.docx";
+    test::write_file(path, "precious");
+    EXPECT_EQ(error_code([&] { write_file_atomically(path, "new", false); }), "output-exists");
+    EXPECT_EQ(test::slurp(path), "precious");
+    write_file_atomically(path, "new", true);
+    EXPECT_EQ(test::slurp(path), "new");
+    // No temp file is left behind either way.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicWrite, FailsCleanlyInAnUnwritableFolder) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root ignores folder permissions; covered by the missing-folder case";
+    std::string dir = test::temp_dir();
+    ::chmod(dir.c_str(), 0500);
+    EXPECT_EQ(error_code([&] { write_file_atomically(dir + "/out.docx", "x", false); }), "cannot-write");
+    ::chmod(dir.c_str(), 0700);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicWrite, FailsCleanlyInAMissingFolder) {
+    EXPECT_EQ(error_code([] { write_file_atomically("/nonexistent-gongwen/x/out.docx", "x", false); }), "cannot-write");
+}
+
+TEST(AtomicWrite, GivesTheFileOrdinaryPermissions) {
+    std::string dir = test::temp_dir();
+    write_file_atomically(dir + "/f", "x", false);
+    struct stat sb;
+    ASSERT_EQ(::stat((dir + "/f").c_str(), &sb), 0);
+    EXPECT_EQ(sb.st_mode & 0044, 0044u) << "readable by others, not 0600 like a temp file";
+    std::filesystem::remove_all(dir);
+}
+
+} // namespace
+} // namespace gongwen
