@@ -403,15 +403,14 @@ def docx_split_runs():
         f'<w:r w:rsidRPr="00D4E5F6"><w:rPr>{FS}<w:i/><w:iCs/></w:rPr><w:t>.name}}}}</w:t></w:r>'
         '<w:bookmarkEnd w:id="0"/>'
         f'<w:r><w:rPr>{FS}</w:rPr><w:t>（盖章）</w:t></w:r></w:p>',
-        # The delimiters themselves split one brace per run, with a grammar mark and a tracked
-        # insertion (visible) and deletion (not part of the tag) in between.
+        # The delimiters themselves split one brace per run, with a grammar mark in between.
         '\n    <w:p w14:paraId="3C1D2E50" w14:textId="3C1D2E50" w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3">'
         '<w:pPr><w:pStyle w:val="Body"/></w:pPr>'
-        f'<w:r><w:rPr>{FS}<w:u w:val="single"/></w:rPr><w:t xml:space="preserve">巡察组长：{{</w:t></w:r>'
-        f'<w:r><w:rPr>{FS}</w:rPr><w:t>{{组</w:t></w:r>'
+        f'<w:r><w:rPr>{FS}</w:rPr><w:t xml:space="preserve">巡察组长：</w:t></w:r>'
+        f'<w:r><w:rPr>{FS}<w:u w:val="single"/></w:rPr><w:t>{{</w:t></w:r>'
+        f'<w:r w:rsidR="00D4E5F6"><w:rPr>{FS}</w:rPr><w:t>{{组</w:t></w:r>'
         '<w:proofErr w:type="gramStart"/>'
-        f'<w:del w:id="1" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r><w:rPr>{FS}</w:rPr><w:delText>员</w:delText></w:r></w:del>'
-        f'<w:ins w:id="2" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r><w:rPr>{FS}</w:rPr><w:t>长</w:t></w:r></w:ins>'
+        f'<w:r w:rsidR="00D4E5F6"><w:rPr>{FS}</w:rPr><w:t>长</w:t></w:r>'
         '<w:proofErr w:type="gramEnd"/>'
         f'<w:r><w:rPr>{FS}</w:rPr><w:t>}}</w:t></w:r>'
         f'<w:r><w:rPr>{FS}</w:rPr><w:t>}}，联系电话：</w:t></w:r>'
@@ -621,8 +620,52 @@ def docx_missing_strict():
         p("被巡察单位：{{单位}}"),
         p("负责人：{{负责人.姓名}}"),
         p("备注：{{备注 | default:\"无\"}}"),
+        p("联系电话：{{联系电话}}"),
     ])
     docx_case("docx-missing-strict", body, {"单位": "县财政局", "负责人": {"职务": "局长"}}, options={"strict": True})
+
+
+def docx_missing_warning():
+    body = "".join([
+        p("被巡察单位：{{单位}}；联系电话：{{联系电话}}"),
+        # Missing in every item of a loop: one warning for the tag, not one per item.
+        p("{{#problems}}{{@index}}.{{desc}}（{{owner}}）；{{/problems}}"),
+    ])
+    data = {"单位": "县财政局", "problems": [{"desc": "台账不全"}, {"desc": "制度缺失"}]}
+    docx_case("docx-missing-warning", body, data)
+
+
+def docx_tracked_changes():
+    # Track changes was on while the tag name was corrected: "{{组员}}" became "{{组长}}". The
+    # deleted "员" is no text of the tag; neither it nor the insertion mark must show in the output.
+    body = "".join([
+        '\n    <w:p w14:paraId="3C1D2E60" w14:textId="3C1D2E60" w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3">'
+        f'<w:r><w:rPr>{FS}<w:b/></w:rPr><w:t xml:space="preserve">巡察组长：{{{{组</w:t></w:r>'
+        f'<w:del w:id="1" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r w:rsidDel="00D4E5F6"><w:rPr>{FS}</w:rPr><w:delText>员</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r w:rsidR="00D4E5F6"><w:rPr>{FS}</w:rPr><w:t>长</w:t></w:r></w:ins>'
+        f'<w:r><w:rPr>{FS}</w:rPr><w:t>}}}}，电话：{{{{phone}}}}</w:t></w:r></w:p>',
+        # Revisions outside tags are the author's and stay as they are.
+        '\n    <w:p w14:paraId="3C1D2E61" w14:textId="3C1D2E61" w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3">'
+        f'<w:r><w:rPr>{FS}</w:rPr><w:t>请于三十日内</w:t></w:r>'
+        f'<w:del w:id="3" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r><w:rPr>{FS}</w:rPr><w:delText>口头</w:delText></w:r></w:del>'
+        f'<w:ins w:id="4" w:author="李明" w:date="2023-07-03T10:00:00Z"><w:r><w:rPr>{FS}</w:rPr><w:t>书面</w:t></w:r></w:ins>'
+        f'<w:r><w:rPr>{FS}</w:rPr><w:t>报告{{{{单位}}}}整改情况。</w:t></w:r></w:p>',
+    ])
+    docx_case("docx-tracked-changes", body, {"组长": "张伟", "phone": "0371-1234567", "单位": "县财政局"})
+
+
+def docx_options():
+    # docxtemplater-compatible switches: other delimiters, no paragraph loops, no line breaks.
+    body = "".join([
+        p("单位：[[单位]]，不是标签：{{单位}}"),
+        p("[[#items]]"),
+        p("[[.]]"),
+        p("[[/items]]"),
+        p("意见：[[意见]]"),
+    ])
+    data = {"单位": "县财政局", "items": ["甲", "乙"], "意见": "一、整改；\n二、报告。"}
+    docx_case("docx-options", body, data,
+              options={"delimiters": ["[[", "]]"], "paragraph_loop": False, "linebreaks": False})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -691,12 +734,12 @@ def odt_paragraph_loop():
         tp('组长：<text:span text:style-name="T1">{{leader}}</text:span>', "Text_20_body"),
         tp("{{/groups}}"),
         tp("{{^groups_empty}}"),
-        tp("以上共{{count | cn}}个巡察组。", "Text_20_body"),
+        tp("以上为第{{round | cn}}轮巡察发现的问题。", "Text_20_body"),
         tp("{{/groups_empty}}"),
     ])
     data = {
         "year": 2023,
-        "count": 2,
+        "round": 2,
         "groups_empty": False,
         "groups": [
             {"name": "第一巡察组", "leader": "张伟", "items": ["党建薄弱", "资金滞留"]},
@@ -724,6 +767,7 @@ def odt_spaces():
         tp("对齐：[{{spaced}}]"),
         tp("前导：[{{leading}}]"),
         tp("结尾：[{{trailing}}]"),
+        tp("相邻：{{trailing}} 模板空格"),
         tp("{{alone}}"),
         tp("换行：{{lines}}"),
         tp("制表：{{tabbed}}"),
@@ -748,7 +792,7 @@ def odt_errors():
         tp("单位：{{name | frobnicate}}"),
         tp("空标签：{{}}"),
         tp('比例：<text:span text:style-name="T1">{{rate | percent:x}}</text:span>'),
-        tp("日期：{{date | date:\"yyyy年Q季度\"}}"),
+        tp("日期：{{date | date:\"yyyy年M月d日}}"),
         tp("{{#problems}}"),
         tp("问题：{{desc}}"),
         tp("{{#measures}}{{.}}{{/problems}}"),
@@ -826,6 +870,9 @@ CASES = {
     "docx-filters": docx_filters,
     "docx-errors": docx_errors,
     "docx-missing-strict": docx_missing_strict,
+    "docx-missing-warning": docx_missing_warning,
+    "docx-tracked-changes": docx_tracked_changes,
+    "docx-options": docx_options,
     "odt-values": odt_values,
     "odt-table-row-loop": odt_table_row_loop,
     "odt-paragraph-loop": odt_paragraph_loop,
