@@ -118,9 +118,25 @@ TEST_F(Cli, CustomDelimitersAndSwitches) {
                          " --delimiters '<<' '>>'");
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(Package::read_file(path("o.docx")).text("word/document.xml").find("A {{a}}"), std::string::npos);
-    r = run_gongwen("render " + q("t.docx") + " --data " + q("d.json") + " -o " + q("p.docx") +
+    // With `{ }`, the `{{a}}` of the first paragraph is a tag opened twice: an error.
+    r = run_gongwen("render " + q("t.docx") + " --data " + q("d.json") + " -o " + q("p.docx") + " --delimiters '{' '}'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("error[unclosed-tag]"), std::string::npos) << r.err;
+    file("u.docx", test::make_docx(para("{#xs}") + para("{.}") + para("{/xs}")));
+    r = run_gongwen("render " + q("u.docx") + " --data " + q("d.json") + " -o " + q("u-on.docx") + " --delimiters '{' '}'");
+    EXPECT_EQ(r.code, 0) << r.err;
+    r = run_gongwen("render " + q("u.docx") + " --data " + q("d.json") + " -o " + q("u-off.docx") +
                     " --delimiters '{' '}' --paragraph-loop off");
     EXPECT_EQ(r.code, 0) << r.err;
+    // Paragraph loop on: the tag paragraphs vanish (2 paragraphs); off: they stay (5).
+    auto count = [&](const std::string& f) {
+        std::string xml = Package::read_file(path(f)).text("word/document.xml");
+        std::size_t n = 0;
+        for (std::size_t at = xml.find("<w:p>"); at != std::string::npos; at = xml.find("<w:p>", at + 1)) ++n;
+        return n;
+    };
+    EXPECT_EQ(count("u-on.docx"), 2u);
+    EXPECT_EQ(count("u-off.docx"), 5u);
 }
 
 TEST_F(Cli, InspectListsTagsAsJson) {
