@@ -2,23 +2,21 @@
 # DEFLATE level of rendered parts: per-doc time and output size at levels 1, 4, 6 (core's
 # kDeflateLevel overridden in private copies of the core; core/ itself is untouched).
 #   bash bench/levels.sh              # REPS=3 by default, runs interleaved by level
-# Builds, if needed, gongwen_bench_l{1,4,6} in build-release (cmake -DGONGWEN_BENCH_DEFLATE_LEVELS=ON).
+# Builds, if needed, gongwen_bench_l{1,4,6} in build-release (cmake -DGONGWEN_BENCH_DEFLATE_LEVELS=ON);
+# SRC=HEAD measures the last commit instead of the working tree (see common.sh).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build-release}
+LEVELS=${LEVELS:-"1 4 6"}
+CMAKE_ARGS=(-DGONGWEN_BENCH_DEFLATE_LEVELS=ON "-DGONGWEN_BENCH_LEVELS=${LEVELS// /;}")
+source "$(dirname "$0")/common.sh"
 FIX=${FIX:-/work/shared/bench/anchors/fixtures}
 REPS=${REPS:-3}
-LEVELS=${LEVELS:-"1 4 6"}
 OUT=${OUT:-$ROOT/bench/results/levels-$(date -u +%Y%m%dT%H%M%SZ).txt}
 mkdir -p "$(dirname "$OUT")"
-
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGONGWEN_BUILD_TESTS=OFF \
-      -DGONGWEN_BENCH_DEFLATE_LEVELS=ON "-DGONGWEN_BENCH_LEVELS=${LEVELS// /;}" >/dev/null
 targets=""; for l in $LEVELS; do targets="$targets gongwen_bench_l$l"; done
-make -C "$BUILD" -j2 $targets >/dev/null
+gw_build $targets
 
 {
-  echo "# levels $(date -u '+%Y-%m-%d %H:%M UTC')  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# levels $(date -u '+%Y-%m-%d %H:%M UTC')  $SRC_DESC  load: $(cut -d' ' -f1-3 /proc/loadavg)"
   for k in $(seq 1 "$REPS"); do
     for c in notice large; do
       if [ "$c" = notice ]; then n=200; else n=10; fi

@@ -10,10 +10,11 @@
 #   bash bench/run.sh                 # ~5 min on 2 cores
 #   REPS=1 bash bench/run.sh          # quick look
 #   SKIP_PEERS=1 bash bench/run.sh    # gongwen only
+#   SRC=HEAD bash bench/run.sh        # measure the last commit, not the working tree (see common.sh)
 # Results: bench/results/<UTC stamp>/{env.txt,run-K.txt,verify.txt,summary.md}
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build-release}
+CMAKE_ARGS=()
+source "$(dirname "$0")/common.sh"
 ANCHORS_SRC=${ANCHORS_SRC:-/work/shared/bench/anchors}
 ANCHORS=${ANCHORS:-/tmp/anchors-run}
 FIX=$ANCHORS_SRC/fixtures
@@ -23,10 +24,9 @@ OUT=${OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT" /tmp/bench-out
 
 # 1. our binaries, Release, in their own build folder (tests off: they are not measured)
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGONGWEN_BUILD_TESTS=OFF >/dev/null
-make -C "$BUILD" -j2 gongwen gongwen_bench >/dev/null
+gw_build gongwen gongwen_bench
 BENCH=$BUILD/bench/gongwen_bench
-CLI=$BUILD/core/gongwen
+CLI=$(gw_cli)
 
 # 2. the anchors: a writable copy with their pinned packages (npm registry)
 if [ "$SKIP_PEERS" != 1 ]; then
@@ -45,7 +45,7 @@ COLD="python3 $ANCHORS_SRC/bench_cold.py"   # stdlib only; run in place from sha
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')  cores: $(nproc)  threads/core: $(lscpu | sed -n 's/^Thread(s) per core: *//p')"
   echo "mem: $(free -m | awk '/Mem:/{print $2}') MiB  os: Debian $(cat /etc/debian_version)  kernel: $(uname -r)"
   echo "compiler: $(c++ --version | head -1)  build: $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD/CMakeCache.txt")"
-  echo "gongwen: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet HEAD -- core 2>/dev/null || echo ' + uncommitted changes in core/')"
+  echo "gongwen: $SRC_DESC  (cli: $CLI)"
   echo "libs: libzip $(pkg-config --modversion libzip) libdeflate $(pkg-config --modversion libdeflate) pugixml $(dpkg-query -W -f='${Version}' libpugixml1v5 2>/dev/null)"
   echo "node: $(node --version 2>/dev/null)  python: $(python3 --version 2>&1)"
   [ "$SKIP_PEERS" = 1 ] || (cd "$ANCHORS" && npm ls --depth=0 2>/dev/null | tail -n +2)

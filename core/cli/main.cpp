@@ -4,6 +4,7 @@
 #include "gongwen/package.hpp"
 #include "gongwen/template.hpp"
 #include "gongwen/version.hpp"
+#include "cli_common.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -12,30 +13,9 @@
 
 namespace {
 
+using namespace gongwen::cli;
 using gongwen::Diagnostics;
 using json = nlohmann::json;
-
-constexpr int kOk = 0;
-constexpr int kBadInput = 1;
-constexpr int kUsage = 2;
-
-json diagnostics_json(const Diagnostics& d) {
-    json arr = json::array();
-    for (const auto& x : d.items()) {
-        arr.push_back({{"severity", x.severity == gongwen::Severity::error ? "error" : "warning"},
-                       {"code", x.code},
-                       {"file", x.file},
-                       {"part", x.part},
-                       {"paragraph", x.paragraph},
-                       {"tag", x.tag},
-                       {"message", x.message}});
-    }
-    return arr;
-}
-
-void print_diagnostics(const Diagnostics& d) {
-    for (const auto& x : d.items()) std::cerr << x.to_string() << '\n';
-}
 
 // Options shared by the commands that read templates.
 struct TemplateFlags {
@@ -224,6 +204,8 @@ int main(int argc, char** argv) {
     pc->add_option("-o,--output", pack.out_path, "the package to write")->required();
     pc->add_flag("--force", pack.force, "overwrite an existing output");
 
+    auto* plugin_cmds = add_plugin_commands(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -233,5 +215,6 @@ int main(int argc, char** argv) {
     if (rc->parsed()) return render.run();
     if (ic->parsed()) return inspect.run();
     if (pc->parsed()) return pack.run();
+    if (auto rc = run_plugin_commands(plugin_cmds)) return *rc;
     return kUsage;
 }

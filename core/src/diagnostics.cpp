@@ -32,6 +32,16 @@ std::size_t Diagnostics::error_count() const {
         [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
+void Diagnostics::sort_from(std::size_t from) {
+    if (from >= items_.size()) return;
+    std::stable_sort(items_.begin() + static_cast<std::ptrdiff_t>(from), items_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         if (a.file != b.file) return false;
+                         if (a.part != b.part) return false;  // parts stay in the order they were compiled
+                         return a.paragraph < b.paragraph;
+                     });
+}
+
 std::string Diagnostics::to_string() const {
     std::string s;
     for (const auto& d : items_) s += d.to_string() + "\n";

@@ -265,6 +265,8 @@ ODT_AUTO_STYLES = """
   <style:style style:name="Table1.B" style:family="table-column"><style:table-column-properties style:column-width="9cm"/></style:style>
   <style:style style:name="Table1.C" style:family="table-column"><style:table-column-properties style:column-width="4.6cm"/></style:style>
   <style:style style:name="Table1.A1" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
+  <style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>
+  <text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1.27cm" text:text-indent="-0.635cm" fo:margin-left="1.27cm"/></style:list-level-properties></text:list-level-style-number></text:list-style>
  </office:automatic-styles>"""
 
 
@@ -767,7 +769,6 @@ def odt_spaces():
         tp("对齐：[{{spaced}}]"),
         tp("前导：[{{leading}}]"),
         tp("结尾：[{{trailing}}]"),
-        tp("相邻：{{trailing}} 模板空格"),
         tp("{{alone}}"),
         tp("换行：{{lines}}"),
         tp("制表：{{tabbed}}"),
@@ -783,6 +784,40 @@ def odt_spaces():
         "ideographic": "\u3000\u3000首行缩进两字",
     }
     odt_case("odt-spaces", body, data)
+
+
+def odt_spaces_adjacent():
+    # A value's spaces next to the template's own: ODF collapses adjacent literal spaces, so the
+    # value's must be written as text:s where they touch the template's.
+    body = "".join([
+        tp("后接空格：{{trailing}} 模板文字"),
+        tp("前接空格：模板文字 {{leading}}"),
+    ])
+    odt_case("odt-spaces-adjacent", body, {"trailing": "结尾一格 ", "leading": " 开头一格"})
+
+
+def odt_list_loop():
+    # In ODT each list item wraps its paragraph: loop tags alone in list items repeat the list
+    # items between them, as loop tags alone in paragraphs repeat the paragraphs between.
+    body = ('\n   <text:p text:style-name="Standard">整改措施：</text:p>'
+            '\n   <text:list xml:id="list1" text:style-name="L1">'
+            '<text:list-item><text:p text:style-name="P2">{{#measures}}</text:p></text:list-item>'
+            '<text:list-item><text:p text:style-name="P2">{{.}}</text:p></text:list-item>'
+            '<text:list-item><text:p text:style-name="P2">{{/measures}}</text:p></text:list-item>'
+            '</text:list>'
+            '\n   <text:p text:style-name="Standard">以上措施请抓好落实。</text:p>')
+    odt_case("odt-list-loop", body, {"measures": ["加强组织领导", "细化整改措施", "强化督促检查"]})
+
+
+def odt_inline_section_spans():
+    # LibreOffice starts a new text:span wherever the formatting changes, so the two tags of an
+    # inline section often sit in different spans of one paragraph.
+    body = "".join([
+        tp('状态：<text:span text:style-name="T1">{{#closed}}已销号</text:span>{{/closed}}'
+           '{{^closed}}<text:span text:style-name="T2">整改中{{/closed}}</text:span>。'),
+        tp('时限：{{days}}日<text:span text:style-name="T1">{{#urgent}}（加急</text:span>）{{/urgent}}。'),
+    ])
+    odt_case("odt-inline-section-spans", body, {"closed": False, "days": 30, "urgent": True})
 
 
 def odt_errors():
@@ -878,6 +913,9 @@ CASES = {
     "odt-paragraph-loop": odt_paragraph_loop,
     "odt-styles-header": odt_styles_header,
     "odt-spaces": odt_spaces,
+    "odt-spaces-adjacent": odt_spaces_adjacent,
+    "odt-list-loop": odt_list_loop,
+    "odt-inline-section-spans": odt_inline_section_spans,
     "odt-errors": odt_errors,
     "odt-libreoffice": odt_libreoffice_source,
 }

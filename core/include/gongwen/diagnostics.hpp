@@ -36,6 +36,9 @@ public:
     std::size_t error_count() const;
     bool empty() const { return items_.empty(); }
     const std::vector<Diagnostic>& items() const { return items_; }
+    /// Orders the diagnostics from index `from` on by part, then paragraph (stable).
+    void sort_from(std::size_t from);
+    std::size_t size() const { return items_.size(); }
     /// Every diagnostic on its own line.
     std::string to_string() const;
 

@@ -51,6 +51,7 @@ struct Node {
     // (and docxtemplater does): see PartCompiler::expand_sections.
     std::string before, after;         ///< XML emitted before / after the repetitions
     std::string empty_fill;            ///< XML emitted instead when there is no repetition
+    std::string iter_open, iter_close; ///< XML around each repetition (spans reopened and closed)
     bool page_break_each = false;      ///< each repetition ends with a page break
     bool page_break_last = false;      ///< the last repetition ends with a page break
     bool ensure_paragraph = false;     ///< emit <w:p/> when nothing was rendered (a cell needs one)

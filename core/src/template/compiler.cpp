@@ -42,7 +42,7 @@ struct Section {
     std::vector<int> children;           // indices into the section list
     bool valid = false;                  // expanded without error
     bool guard = false;                  // see Node::guard
-    std::string before, after, empty_fill;
+    std::string before, after, empty_fill, iter_open, iter_close;
     bool page_break_each = false, page_break_last = false, ensure_paragraph = false;
 };
 
@@ -382,6 +382,11 @@ private:
         skip_.assign(items_.size(), false);
         for (const auto& t : tags_) {
             if (t.item < 0 || t.end_item <= t.item + 1) continue;
+            // A deletion tracked inside the tag goes with the tag: only its text was ever shown.
+            for (int i = t.item + 1; i < t.end_item; ++i) {
+                if (items_[i].k == K::start && std::strcmp(items_[i].name, "w:del") == 0 && items_[i].match < t.end_item)
+                    for (int k = i; k <= items_[i].match; ++k) skip_[k] = true;
+            }
             bool crosses = false;
             for (int i = t.item + 1; i < t.end_item && !crosses; ++i)
                 crosses = items_[i].k == K::end && is_paragraph(items_[i].name);
@@ -496,7 +501,16 @@ private:
         return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
     }
 
-    // True when the paragraph starting at item `p` holds no text but the tag at item `tag_item`.
+    // The list item holding paragraph `p` when `p` is its only content (ODT), else `p`.
+    int lift_list_item(int p) const {
+        int li = items_[p].parent;
+        if (spec_.format != DocFormat::odt || li < 0 || std::strcmp(items_[li].name, "text:list-item") != 0) return p;
+        for (int i = li + 1; i < items_[li].match; ++i)
+            if (items_[i].parent == li && i != p && i != items_[p].match && items_[i].k != K::other) return p;
+        return li;
+    }
+
+    // True when the paragraph (or list item) starting at item `p` holds no text but the tag at `tag_item`.
     bool alone_in_paragraph(int p, int tag_item) const {
         for (int i = p + 1; i < items_[p].match; ++i) {
             const Item& it = items_[i];
@@ -514,6 +528,14 @@ private:
             if (options_.paragraph_loop) {
                 int pa = enclosing(a, &PartCompiler::is_paragraph);
                 int pb = enclosing(b, &PartCompiler::is_paragraph);
+                if (pa >= 0 && pb >= 0 && pa != pb && items_[pa].parent != items_[pb].parent) {
+                    // ODT lists: each paragraph sits in its own list item; the items repeat.
+                    int la = lift_list_item(pa), lb = lift_list_item(pb);
+                    if (items_[la].parent == items_[lb].parent) {
+                        pa = la;
+                        pb = lb;
+                    }
+                }
                 if (pa >= 0 && pb >= 0 && pa != pb && items_[pa].parent == items_[pb].parent &&
                     alone_in_paragraph(pa, a) && alone_in_paragraph(pb, b)) {
                     s.outer_begin = pa;
@@ -561,6 +583,14 @@ private:
             bool mirrored = closes.size() == opens.size() && !crosses_cell && !crosses_table;
             for (std::size_t i = 0; mirrored && i < closes.size(); ++i)
                 mirrored = std::strcmp(closes[i], opens[opens.size() - 1 - i]) == 0;
+            if (!mirrored && wrap_inline(s, a, closes.size(), stack)) {
+                s.outer_begin = a;
+                s.outer_end = b;
+                s.body_begin = a + 1;
+                s.body_end = b - 1;
+                s.valid = true;
+                continue;
+            }
             if (!mirrored) {
                 report("section-crosses-structure", open.para, open.text,
                        "section " + open.text + " ... " + close.text + " (paragraph " + std::to_string(close.para) +
@@ -576,6 +606,33 @@ private:
         }
         for (auto& g : guards_) sections_.push_back(std::move(g));
         guards_.clear();
+    }
+
+    static bool is_inline(const char* n) {
+        static const char* names[] = {"w:r",          "w:t",          "w:hyperlink", "w:ins",     "w:del",
+                                      "w:smartTag",   "w:fldSimple",  "w:moveFrom",  "w:moveTo",  "text:span",
+                                      "text:a",       "text:meta",    "text:ruby",   "text:ruby-base"};
+        for (const char* x : names)
+            if (std::strcmp(n, x) == 0) return true;
+        return false;
+    }
+
+    // An inline section whose tags sit in different spans or runs of one paragraph
+    // (`<span>{{#a}}x</span>{{/a}}`): the spans it leaves are closed before it and reopened in
+    // each repetition, the ones it enters are closed at the end of each repetition and reopened
+    // after it, so any number of repetitions stays well-formed and keeps the formatting.
+    bool wrap_inline(Section& s, int a, std::size_t close_count, const std::vector<int>& opens) {
+        std::vector<int> left;  // start items of the elements the body leaves, innermost first
+        for (int p = items_[a].parent; p >= 0 && left.size() < close_count; p = items_[p].parent) left.push_back(p);
+        for (int p : left)
+            if (!is_inline(items_[p].name)) return false;
+        for (int p : opens)
+            if (!is_inline(items_[p].name)) return false;
+        for (int p : left) s.before += std::string("</") + items_[p].name + ">";
+        for (auto it = left.rbegin(); it != left.rend(); ++it) s.iter_open += items_[*it].s;
+        for (auto it = opens.rbegin(); it != opens.rend(); ++it) s.iter_close += std::string("</") + items_[*it].name + ">";
+        for (int p : opens) s.after += items_[p].s;
+        return true;
     }
 
     // ---- DOCX page and section breaks in the paragraphs a loop removes ----------------------
@@ -732,6 +789,8 @@ private:
                 n.before = s.before;
                 n.after = s.after;
                 n.empty_fill = s.empty_fill;
+                n.iter_open = s.iter_open;
+                n.iter_close = s.iter_close;
                 n.page_break_each = s.page_break_each;
                 n.page_break_last = s.page_break_last;
                 n.ensure_paragraph = s.ensure_paragraph;

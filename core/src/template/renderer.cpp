@@ -140,7 +140,7 @@ private:
     }
 
     void missing(const Node& n) {
-        if (!warned_.insert(n.tag_id).second && !ropts_.strict) return;
+        if (!warned_.insert(n.tag_id).second) return;  // once per tag, not once per repetition
         if (ropts_.strict)
             report(Severity::error, "missing-value", n, "no value for '" + n.expr.name + "'");
         else
@@ -149,7 +149,7 @@ private:
 
     void render(const std::vector<Node>& nodes) {
         for (const Node& n : nodes) {
-            if (failed_) return;
+            if (stop_) return;
             switch (n.kind) {
             case Node::Kind::literal:
                 out_ += n.literal;
@@ -184,7 +184,13 @@ private:
         if (error) return;
         bool on = v && truthy(*v);
         if (n.inverted || n.guard) {
-            if (on != n.inverted) render(n.children);
+            out_ += n.before;
+            if (on != n.inverted) {
+                out_ += n.iter_open;
+                render(n.children);
+                out_ += n.iter_close;
+            }
+            out_ += n.after;
             return;
         }
         const std::size_t start = out_.size();
@@ -193,11 +199,12 @@ private:
         if (on && v->is_array()) {
             // `tmp` may hold the array (after filters): it lives through the loop.
             loops_.push_back({0, v->size()});
-            for (std::size_t i = 0; i < v->size() && !failed_; ++i) {
+            for (std::size_t i = 0; i < v->size() && !stop_; ++i) {
                 loops_.back().index = i;
                 repetition(n, &(*v)[i], i + 1 == v->size());
                 ++reps;
                 if (out_.size() > ropts_.max_part_size) {
+                    stop_ = true;
                     report(Severity::error, "output-limit", n,
                            "the rendered part exceeds " + std::to_string(ropts_.max_part_size) +
                                " bytes (raise it with --max-output-size)");
@@ -219,7 +226,9 @@ private:
     void repetition(const Node& n, const json* scope, bool last) {
         const std::size_t start = out_.size();
         scopes_.push_back(scope);
+        out_ += n.iter_open;
         render(n.children);
+        out_ += n.iter_close;
         scopes_.pop_back();
         if (n.page_break_each || (last && n.page_break_last)) page_break_at_end(start);
     }
@@ -314,11 +323,12 @@ private:
                 std::size_t k = i;
                 while (k < text.size() && text[k] == ' ') ++k;
                 std::size_t count = k - i;
-                bool at_start = i == 0;
-                if (count == 1 && !at_start) continue;
+                // At either edge of the value a space may meet one of the template's.
+                bool at_edge = i == 0 || k == text.size();
+                if (count == 1 && !at_edge) continue;
                 append_escaped_text(out_, text.substr(run, i - run));
                 std::size_t extra = count;
-                if (!at_start) {
+                if (!at_edge) {
                     out_ += ' ';
                     --extra;
                 }
@@ -352,7 +362,8 @@ private:
     std::vector<const json*> scopes_;
     std::vector<Loop> loops_;
     std::unordered_set<int> warned_;
-    bool failed_ = false;
+    bool failed_ = false;  // an error: the output is discarded, but every problem is still reported
+    bool stop_ = false;    // the output outgrew its limit: rendering stops
 };
 
 } // namespace

@@ -167,7 +167,10 @@ ParsedTag parse_tag(std::string_view inner, const FormatterRegistry& formatters)
         }
         if (filter.fn->check_args) {
             if (auto why = filter.fn->check_args(filter.args)) {
-                tag.problems.push_back({"bad-filter-arg", "filter '" + filter.name + "': " + *why});
+                // Formatters name themselves in their messages ("percent: ..."); say it once.
+                std::string detail = why->rfind(filter.name + ": ", 0) == 0 ? why->substr(filter.name.size() + 2) : *why;
+                std::string msg = "filter '" + filter.name + "': " + detail;
+                tag.problems.push_back({"bad-filter-arg", msg});
                 continue;
             }
         }

@@ -158,8 +158,10 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
     std::size_t errors_before = diags.error_count();
     const auto& spec = detail::spec_for(impl->format);
     for (const auto& part : parts) {
+        std::size_t first = diags.size();
         auto compiled = detail::compile_part(package.label(), part, package.text(part), spec, options, formatters,
                                              impl->tags, diags);
+        diags.sort_from(first);
         if (compiled) impl->parts.push_back(std::move(*compiled));
     }
     impl->ok = diags.error_count() == errors_before;

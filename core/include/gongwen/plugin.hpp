@@ -1,0 +1,117 @@
+// Document types as plugins: a folder with plugin.json, templates and optionally a library.
+#pragma once
+
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/formatters.hpp"
+#include "gongwen/template.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace gongwen {
+
+/// The plugin ABI this host speaks (see plugin_abi.h).
+int plugin_abi_version();
+
+/// Text in Chinese with an English fallback.
+struct LocalizedText {
+    std::string zh, en;
+    /// zh when present, else en.
+    const std::string& text() const { return zh.empty() ? en : zh; }
+};
+
+enum class FieldType { text, multiline, integer, number, date, choice, list };
+
+/// "text", "multiline", ...
+const char* field_type_name(FieldType t);
+
+/// One field of a document type's data.
+struct FieldSpec {
+    std::string name;
+    LocalizedText label;
+    FieldType type = FieldType::text;
+    bool required = false;
+    nlohmann::json default_value;        ///< null when none
+    nlohmann::json example;              ///< null when none
+    LocalizedText help;
+    std::vector<std::string> choices;    ///< choice
+    std::optional<double> min, max;      ///< integer, number; row counts of a list
+    std::vector<FieldSpec> columns;      ///< list: the fields of each record
+
+    /// 「label」(name), the way messages name a field.
+    std::string display() const;
+};
+
+/// plugin.json, read and checked.
+struct PluginManifest {
+    std::string id;
+    std::string version;
+    int abi = 0;
+    LocalizedText name, description;
+    std::vector<FieldSpec> fields;
+    std::map<std::string, std::string> templates;  ///< "docx"/"odt" -> path (file or XML folder), absolute
+    std::string output;                            ///< file-name pattern, e.g. "{{单位}}巡察整改通知书"
+    std::string library;                           ///< absolute path, empty for manifest-only plugins
+    std::string dir;                               ///< the plugin's folder
+    std::string origin;                            ///< builtin, GONGWEN_PLUGIN_PATH, user
+};
+
+/// Reads `dir`/plugin.json. Throws Error listing every problem of the manifest.
+PluginManifest read_manifest(const std::string& dir);
+
+/// Checks data against the fields schema and returns it normalised (defaults filled in,
+/// numbers and dates in canonical form). Every problem goes to `diags`, by field label and row.
+nlohmann::json validate_data(const std::vector<FieldSpec>& fields, const nlohmann::json& data,
+                             const std::string& data_label, Diagnostics& diags);
+
+/// The folders searched for plugins, in order: installed with Gongwen, $GONGWEN_PLUGIN_PATH,
+/// the user's data folder ($XDG_DATA_HOME/gongwen/plugins). Each with its origin name.
+std::vector<std::pair<std::string, std::string>> plugin_search_path();
+
+/// What discovery found: the plugins by id (the first folder wins) and every problem: broken
+/// manifests, and duplicates that a later folder would have shadowed.
+struct PluginCatalog {
+    std::vector<PluginManifest> plugins;
+    Diagnostics problems;
+    const PluginManifest* find(const std::string& id) const;
+};
+
+/// Scans the search path.
+PluginCatalog discover_plugins();
+/// Scans the given folders (each holding plugin folders), with origin names.
+PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::string>>& roots);
+
+/// A plugin ready to generate documents: its library (if any) loaded and checked.
+class LoadedPlugin {
+public:
+    /// Loads the library named by the manifest; checks the ABI in the manifest and in the
+    /// library. Throws Error naming the plugin and its path.
+    static std::shared_ptr<LoadedPlugin> load(const PluginManifest& manifest);
+    ~LoadedPlugin();
+
+    const PluginManifest& manifest() const;
+    /// Runs the plugin's own checks (problems go to `diags`); returns false on an error.
+    bool validate(const nlohmann::json& data, const std::string& data_label, Diagnostics& diags) const;
+    /// Adds computed values. Throws Error when the plugin fails.
+    nlohmann::json prepare(const nlohmann::json& data) const;
+    /// The built-in formatters plus the plugin's.
+    const FormatterRegistry& formatters() const;
+    /// Compiles the plugin's template for a format. Throws Error if it has none or it is bad.
+    std::shared_ptr<const Template> compile_template(DocFormat format, Diagnostics& diags) const;
+
+    struct Impl;
+
+private:
+    explicit LoadedPlugin(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Renders a file-name pattern ("{{单位}}整改通知书") with data; values only.
+std::string render_pattern(const std::string& pattern, const nlohmann::json& data, const FormatterRegistry& formatters);
+
+} // namespace gongwen

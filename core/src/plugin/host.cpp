@@ -1,0 +1,204 @@
+// The one user of Boost.DLL: loads a plugin library and calls it through the C table only.
+#include "gongwen/plugin.hpp"
+
+#include "gongwen/package.hpp"
+#include "gongwen/plugin_abi.h"
+#include "template/tag_parser.hpp"
+
+#include <boost/dll/shared_library.hpp>
+
+#include <cstddef>
+#include <dlfcn.h>
+
+namespace gongwen {
+
+using json = nlohmann::json;
+
+struct LoadedPlugin::Impl {
+    PluginManifest manifest;
+    boost::dll::shared_library library;
+    const gongwen_plugin_v1* table = nullptr;
+    FormatterRegistry formatters;
+
+    [[noreturn]] void fail(const std::string& code, const std::string& message) const {
+        throw Error(code, manifest.library.empty() ? manifest.dir : manifest.library,
+                    "plugin '" + manifest.id + "': " + message);
+    }
+
+    // Calls one hook with host-owned sinks; nothing the library allocated outlives the call.
+    template <class Call>
+    std::string call(const char* hook, Call&& c) const {
+        std::string out, err;
+        gongwen_sink out_sink{&out, [](void* ctx, const char* b, std::size_t n) { static_cast<std::string*>(ctx)->append(b, n); }};
+        gongwen_sink err_sink{&err, [](void* ctx, const char* b, std::size_t n) { static_cast<std::string*>(ctx)->append(b, n); }};
+        int rc = 0;
+        try {
+            rc = c(&out_sink, &err_sink);
+        } catch (const std::exception& e) {
+            fail("plugin-failed", std::string("an exception escaped from ") + hook + ": " + e.what());
+        } catch (...) {
+            fail("plugin-failed", std::string("an exception escaped from ") + hook);
+        }
+        if (rc != 0) fail("plugin-failed", std::string(hook) + " failed: " + (err.empty() ? "no message" : err));
+        return out;
+    }
+
+    json call_json(const char* hook, const std::function<int(gongwen_sink*, gongwen_sink*)>& c) const {
+        std::string text = call(hook, c);
+        try {
+            return json::parse(text);
+        } catch (const json::exception& e) {
+            fail("plugin-failed", std::string(hook) + " returned malformed JSON: " + e.what());
+        }
+    }
+};
+
+std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const PluginManifest& manifest) {
+    auto impl = std::make_unique<Impl>();
+    impl->manifest = manifest;
+    impl->formatters = FormatterRegistry::builtin();
+    if (manifest.library.empty()) return std::shared_ptr<LoadedPlugin>(new LoadedPlugin(std::move(impl)));
+
+    Impl& p = *impl;
+    std::error_code ec;
+    p.library.load(manifest.library, boost::dll::load_mode::default_mode, ec);
+    if (ec || !p.library.is_loaded()) {
+        const char* why = ::dlerror();
+        p.fail("plugin-load-failed", "cannot load the library: " + (why ? std::string(why) : ec.message()));
+    }
+    if (!p.library.has("gongwen_plugin_abi"))
+        p.fail("plugin-bad-library", "the library exports no 'gongwen_plugin_abi' (is it built with GONGWEN_PLUGIN(...)?)");
+    const std::uint32_t abi = p.library.get<const std::uint32_t>("gongwen_plugin_abi");
+    if (abi != static_cast<std::uint32_t>(plugin_abi_version()))
+        p.fail("plugin-abi-mismatch", "the library was built for plugin ABI " + std::to_string(abi) +
+                                          ", this Gongwen speaks " + std::to_string(plugin_abi_version()));
+    if (!p.library.has("gongwen_plugin_entry"))
+        p.fail("plugin-bad-library", "the library exports no 'gongwen_plugin_entry'");
+    auto entry = p.library.get<const gongwen_plugin_v1*()>("gongwen_plugin_entry");
+    try {
+        p.table = entry();
+    } catch (...) {
+        p.fail("plugin-failed", "an exception escaped from gongwen_plugin_entry");
+    }
+    if (!p.table) p.fail("plugin-bad-library", "gongwen_plugin_entry returned no table");
+    if (p.table->abi != static_cast<std::uint32_t>(plugin_abi_version()) ||
+        p.table->size < offsetof(gongwen_plugin_v1, format) + sizeof(p.table->format))
+        p.fail("plugin-abi-mismatch", "the library's hook table does not match plugin ABI " +
+                                          std::to_string(plugin_abi_version()));
+
+    if (p.table->list_formatters) {
+        json names = p.call_json("list_formatters", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->list_formatters(o, e); });
+        if (!names.is_array()) p.fail("plugin-failed", "list_formatters must return a JSON array of names");
+        for (const auto& n : names) {
+            if (!n.is_string()) p.fail("plugin-failed", "list_formatters must return names as strings");
+            std::string name = n.get<std::string>();
+            if (p.formatters.find(name)) p.fail("plugin-bad-library", "formatter '" + name + "' already exists");
+            if (!p.table->format) p.fail("plugin-bad-library", "the library lists formatters but has no format hook");
+            Formatter f;
+            const Impl* self = &p;
+            f.apply = [self, name](const json& value, const std::vector<std::string>& args) -> json {
+                std::string v = value.dump(), a = json(args).dump();
+                try {
+                    return self->call_json("format", [&](gongwen_sink* o, gongwen_sink* e) {
+                        return self->table->format(name.c_str(), v.c_str(), a.c_str(), o, e);
+                    });
+                } catch (const Error& err) {
+                    throw FormatError(err.diagnostics().items().front().message);
+                }
+            };
+            p.formatters.add(name, std::move(f));
+        }
+    }
+    return std::shared_ptr<LoadedPlugin>(new LoadedPlugin(std::move(impl)));
+}
+
+LoadedPlugin::LoadedPlugin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+LoadedPlugin::~LoadedPlugin() = default;
+
+const PluginManifest& LoadedPlugin::manifest() const { return impl_->manifest; }
+const FormatterRegistry& LoadedPlugin::formatters() const { return impl_->formatters; }
+
+bool LoadedPlugin::validate(const json& data, const std::string& data_label, Diagnostics& diags) const {
+    const Impl& p = *impl_;
+    if (!p.table || !p.table->validate) return true;
+    std::string text = data.dump();
+    json problems = p.call_json("validate", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->validate(text.c_str(), o, e); });
+    if (!problems.is_array()) p.fail("plugin-failed", "validate must return a JSON array");
+    for (const auto& x : problems) {
+        std::string field = x.value("field", "");
+        int row = x.value("row", 0);
+        std::string where;
+        for (const auto& f : p.manifest.fields)
+            if (f.name == field) where = f.display();
+        if (where.empty() && !field.empty()) where = "「" + field + "」";
+        if (row > 0) where += " row " + std::to_string(row);
+        diags.error("invalid-data", data_label, (where.empty() ? "" : where + ": ") + x.value("message", "invalid"));
+    }
+    return problems.empty();
+}
+
+json LoadedPlugin::prepare(const json& data) const {
+    const Impl& p = *impl_;
+    if (!p.table || !p.table->prepare) return data;
+    std::string text = data.dump();
+    json out = p.call_json("prepare", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->prepare(text.c_str(), o, e); });
+    if (!out.is_object()) p.fail("plugin-failed", "prepare must return the data as a JSON object");
+    return out;
+}
+
+std::shared_ptr<const Template> LoadedPlugin::compile_template(DocFormat format, Diagnostics& diags) const {
+    const Impl& p = *impl_;
+    auto it = p.manifest.templates.find(format_name(format));
+    if (it == p.manifest.templates.end())
+        throw Error("no-template", p.manifest.dir + "/plugin.json",
+                    "plugin '" + p.manifest.id + "' has no ." + format_name(format) + " template");
+    TemplateOptions o;
+    o.formatters = &p.formatters;
+    std::error_code ec;
+    std::shared_ptr<const Template> t;
+    if (std::filesystem::is_directory(it->second, ec)) {
+        // A template kept as XML: packed in memory, so plugin authors need no build step.
+        Package packed = Package::read_memory(Package::from_folder(it->second).write_all(), it->second);
+        t = Template::compile(std::move(packed), o, diags);
+    } else {
+        t = Template::compile_file(it->second, o, diags);
+    }
+    if (t->format() != format)
+        throw Error("format-mismatch", it->second, std::string("the template is not a .") + format_name(format) + " document");
+    return t;
+}
+
+std::string render_pattern(const std::string& pattern, const json& data, const FormatterRegistry& formatters) {
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t open = pattern.find("{{", pos);
+        if (open == std::string::npos) break;
+        std::size_t close = pattern.find("}}", open + 2);
+        if (close == std::string::npos) break;
+        out += pattern.substr(pos, open - pos);
+        auto tag = detail::parse_tag(std::string_view(pattern).substr(open + 2, close - open - 2), formatters);
+        if (tag.problems.empty() && tag.kind == detail::ParsedTag::Kind::value && tag.expr.kind == detail::Expr::Kind::path) {
+            const json* cur = &data;
+            for (const auto& seg : tag.expr.segments) {
+                if (!cur->is_object() || !cur->contains(seg)) {
+                    cur = nullptr;
+                    break;
+                }
+                cur = &(*cur)[seg];
+            }
+            json v = cur ? *cur : json();
+            try {
+                for (const auto& f : tag.expr.filters) v = f.fn->apply(v, f.args);
+                out += value_to_text(v);
+            } catch (const std::exception&) {
+                // A name pattern never fails a document: the value is left out.
+            }
+        }
+        pos = close + 2;
+    }
+    out += pattern.substr(pos);
+    return out;
+}
+
+} // namespace gongwen

@@ -1,0 +1,242 @@
+// plugin.json: read before any code of the plugin is loaded, every problem reported at once.
+#include "gongwen/plugin.hpp"
+
+#include "gongwen/data.hpp"
+#include "gongwen/package.hpp"
+#include "gongwen/plugin_abi.h"
+
+#include <filesystem>
+#include <set>
+
+namespace gongwen {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+int plugin_abi_version() { return GONGWEN_PLUGIN_ABI_VERSION; }
+
+const char* field_type_name(FieldType t) {
+    switch (t) {
+    case FieldType::text: return "text";
+    case FieldType::multiline: return "multiline";
+    case FieldType::integer: return "integer";
+    case FieldType::number: return "number";
+    case FieldType::date: return "date";
+    case FieldType::choice: return "choice";
+    case FieldType::list: return "list";
+    }
+    return "text";
+}
+
+std::string FieldSpec::display() const {
+    const std::string& l = label.text();
+    if (l.empty() || l == name) return "「" + name + "」";
+    return "「" + l + "」(" + name + ")";
+}
+
+namespace {
+
+class ManifestReader {
+public:
+    explicit ManifestReader(std::string file) : file_(std::move(file)) {}
+
+    void problem(const std::string& where, const std::string& message) {
+        diags_.error("bad-manifest", file_, where.empty() ? message : where + ": " + message);
+    }
+    const Diagnostics& diags() const { return diags_; }
+
+    LocalizedText localized(const json& j, const std::string& where, bool required) {
+        LocalizedText t;
+        if (j.is_null()) {
+            if (required) problem(where, "missing (give {\"zh\": \"…\", \"en\": \"…\"} or a string)");
+        } else if (j.is_string()) {
+            t.zh = j.get<std::string>();
+        } else if (j.is_object()) {
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                if (!it.value().is_string()) {
+                    problem(where + "." + it.key(), "must be a string");
+                } else if (it.key() == "zh") {
+                    t.zh = it.value().get<std::string>();
+                } else if (it.key() == "en") {
+                    t.en = it.value().get<std::string>();
+                } else {
+                    problem(where, "unknown language '" + it.key() + "' (zh, en)");
+                }
+            }
+            if (required && t.zh.empty() && t.en.empty()) problem(where, "is empty");
+        } else {
+            problem(where, "must be a string or {\"zh\": \"…\", \"en\": \"…\"}");
+        }
+        return t;
+    }
+
+    std::optional<FieldType> type_of(const std::string& s) {
+        static const std::pair<const char*, FieldType> names[] = {
+            {"text", FieldType::text},       {"multiline", FieldType::multiline}, {"integer", FieldType::integer},
+            {"number", FieldType::number},   {"date", FieldType::date},           {"choice", FieldType::choice},
+            {"list", FieldType::list}};
+        for (const auto& [n, t] : names)
+            if (s == n) return t;
+        return std::nullopt;
+    }
+
+    std::vector<FieldSpec> fields(const json& arr, const std::string& where, bool nested) {
+        std::vector<FieldSpec> out;
+        if (!arr.is_array()) {
+            problem(where, "must be a list of fields");
+            return out;
+        }
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const json& f = arr[i];
+            std::string at = where + "[" + std::to_string(i) + "]";
+            if (!f.is_object()) {
+                problem(at, "must be an object");
+                continue;
+            }
+            FieldSpec s;
+            if (!f.contains("name") || !f["name"].is_string() || f["name"].get<std::string>().empty()) {
+                problem(at, "needs a \"name\"");
+            } else {
+                s.name = f["name"].get<std::string>();
+                at += " (" + s.name + ")";
+                if (!names.insert(s.name).second) problem(at, "the name is used twice");
+                if (s.name.find_first_of(".|{}") != std::string::npos)
+                    problem(at, "a field name may not contain . | { or }");
+            }
+            for (auto it = f.begin(); it != f.end(); ++it) {
+                static const std::set<std::string> known = {"name", "label", "type", "required", "default", "example",
+                                                            "help", "choices", "min", "max", "columns"};
+                if (!known.count(it.key())) problem(at, "unknown key '" + it.key() + "'");
+            }
+            s.label = localized(f.value("label", json()), at + ".label", false);
+            s.help = localized(f.value("help", json()), at + ".help", false);
+            std::string type = f.value("type", std::string("text"));
+            if (auto t = type_of(type)) {
+                s.type = *t;
+            } else {
+                problem(at, "unknown type '" + type + "' (text, multiline, integer, number, date, choice, list)");
+            }
+            if (f.contains("required")) {
+                if (f["required"].is_boolean()) s.required = f["required"].get<bool>();
+                else problem(at + ".required", "must be true or false");
+            }
+            s.default_value = f.value("default", json());
+            s.example = f.value("example", json());
+            for (const char* k : {"min", "max"}) {
+                if (!f.contains(k)) continue;
+                if (!f[k].is_number()) problem(at + "." + k, "must be a number");
+                else (std::string(k) == "min" ? s.min : s.max) = f[k].get<double>();
+            }
+            if (s.type == FieldType::choice) {
+                if (!f.contains("choices") || !f["choices"].is_array() || f["choices"].empty()) {
+                    problem(at, "a choice field needs a non-empty \"choices\" list");
+                } else {
+                    for (const auto& c : f["choices"]) {
+                        if (c.is_string()) s.choices.push_back(c.get<std::string>());
+                        else problem(at + ".choices", "must hold strings");
+                    }
+                }
+            }
+            if (s.type == FieldType::list) {
+                if (nested) problem(at, "a list inside a list is not supported");
+                else if (!f.contains("columns")) problem(at, "a list field needs \"columns\"");
+                else s.columns = fields(f["columns"], at + ".columns", true);
+            } else if (f.contains("columns")) {
+                problem(at, "only a list field has \"columns\"");
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+private:
+    std::string file_;
+    Diagnostics diags_;
+};
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64 || id.front() == '-') return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
+// A path inside the plugin folder: relative, no "..".
+bool inside(const std::string& rel) {
+    if (rel.empty() || rel.front() == '/') return false;
+    for (const auto& part : fs::path(rel))
+        if (part == "..") return false;
+    return true;
+}
+
+} // namespace
+
+PluginManifest read_manifest(const std::string& dir) {
+    std::string file = (fs::path(dir) / "plugin.json").string();
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw Error("missing-manifest", dir, "no plugin.json in the plugin folder");
+    json j = parse_json_text(read_file_bytes(file), file);
+    ManifestReader r(file);
+    PluginManifest m;
+    m.dir = fs::absolute(dir).lexically_normal().string();
+    if (!m.dir.empty() && m.dir.back() == '/') m.dir.pop_back();
+    if (!j.is_object()) {
+        r.problem("", "must be a JSON object");
+        throw Error(r.diags());
+    }
+    static const std::set<std::string> known = {"id",     "version", "abi",     "name",     "description",
+                                                "fields", "templates", "output", "library", "$schema"};
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (!known.count(it.key())) r.problem("", "unknown key '" + it.key() + "'");
+    if (!j.contains("id") || !j["id"].is_string() || !valid_id(j["id"].get<std::string>()))
+        r.problem("id", "needs an id of lower-case letters, digits and '-', such as \"rectification-notice\"");
+    else
+        m.id = j["id"].get<std::string>();
+    if (!j.contains("version") || !j["version"].is_string()) r.problem("version", "needs a version string such as \"1.0.0\"");
+    else m.version = j["version"].get<std::string>();
+    if (!j.contains("abi") || !j["abi"].is_number_integer()) {
+        r.problem("abi", "needs the plugin ABI it was written for (this Gongwen speaks " +
+                             std::to_string(plugin_abi_version()) + ")");
+    } else {
+        m.abi = j["abi"].get<int>();
+        if (m.abi != plugin_abi_version())
+            r.problem("abi", "the plugin needs ABI " + std::to_string(m.abi) + ", this Gongwen speaks " +
+                                 std::to_string(plugin_abi_version()));
+    }
+    m.name = r.localized(j.value("name", json()), "name", true);
+    m.description = r.localized(j.value("description", json()), "description", false);
+    m.fields = r.fields(j.value("fields", json::array()), "fields", false);
+    m.output = j.value("output", m.id);
+    if (!j.contains("templates") || !j["templates"].is_object() || j["templates"].empty()) {
+        r.problem("templates", "needs {\"docx\": \"…\"} and/or {\"odt\": \"…\"}");
+    } else {
+        for (auto it = j["templates"].begin(); it != j["templates"].end(); ++it) {
+            if (it.key() != "docx" && it.key() != "odt") {
+                r.problem("templates", "unknown format '" + it.key() + "' (docx, odt)");
+                continue;
+            }
+            if (!it.value().is_string() || !inside(it.value().get<std::string>())) {
+                r.problem("templates." + it.key(), "must be a path inside the plugin folder");
+                continue;
+            }
+            std::string path = m.dir + "/" + it.value().get<std::string>();
+            if (!fs::exists(path, ec))
+                r.problem("templates." + it.key(), "the template '" + it.value().get<std::string>() + "' is missing");
+            m.templates[it.key()] = path;
+        }
+    }
+    if (j.contains("library")) {
+        if (!j["library"].is_string() || !inside(j["library"].get<std::string>())) {
+            r.problem("library", "must be a path inside the plugin folder");
+        } else {
+            m.library = m.dir + "/" + j["library"].get<std::string>();
+            if (!fs::is_regular_file(m.library, ec))
+                r.problem("library", "the library '" + j["library"].get<std::string>() + "' is missing (not built?)");
+        }
+    }
+    if (r.diags().has_errors()) throw Error(r.diags());
+    return m;
+}
+
+} // namespace gongwen
