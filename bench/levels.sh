@@ -21,6 +21,7 @@ gw_build $targets
     for c in notice large; do
       if [ "$c" = notice ]; then n=200; else n=10; fi
       for l in $LEVELS; do
+        rm -f /tmp/bench-out/gongwen-l"$l-$c"-[0-9]*.docx; sync   # new files, as bench/run.sh
         printf 'level=%s ' "$l"
         "$BUILD/bench/gongwen_bench_l$l" --template "$FIX/$c.docx" --data "$FIX/$c.json" --n $n \
             --label "gongwen-l$l" --case "$c"

@@ -53,6 +53,10 @@ COLD="python3 $ANCHORS_SRC/bench_cold.py"   # stdlib only; run in place from sha
 } > "$OUT/env.txt"
 cat "$OUT/env.txt"
 
+# Every loop writes new files: the previous run's outputs of that engine and case are deleted first
+# (and the deletion synced). Overwriting costs more on this ext4 (mounted with discard): +0.06-0.12 ms
+# per notice measured, whatever the engine, so it would only add noise.
+fresh() { rm -f /tmp/bench-out/"$1-$2"-[0-9]*.docx; sync; }
 n_of() { if [ "$1" = notice ]; then echo 200; else echo 10; fi; }
 runs_of() { if [ "$1" = notice ]; then echo 10; else echo 5; fi; }
 
@@ -60,11 +64,15 @@ for k in $(seq 1 "$REPS"); do
   f="$OUT/run-$k.txt"
   echo "== rep $k/$REPS  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$f"
   for c in notice large; do
+    fresh gongwen $c
     "$BENCH" --template "$FIX/$c.docx" --data "$FIX/$c.json" --n "$(n_of $c)" --delims "{" "}" \
         --out-dir /tmp/bench-out --label gongwen --case "$c"                     | tee -a "$f"
     if [ "$SKIP_PEERS" != 1 ]; then
+      fresh docxtemplater $c
       (cd "$ANCHORS" && node bench_docxtemplater.js --case $c)                    | tee -a "$f"
+      fresh carbone $c
       (cd "$ANCHORS" && node bench_carbone.js --case $c)                          | tee -a "$f"
+      fresh limit-rawcopy_l6 $c
       (cd "$ANCHORS" && python3 bench_limit.py --case $c --modes rawcopy_l6)      | tee -a "$f"
     fi
   done

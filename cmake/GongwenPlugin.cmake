@@ -17,6 +17,7 @@ function(gongwen_add_plugin id)
   set(outputs)
 
   get_filename_component(manifest ${GP_MANIFEST} ABSOLUTE)
+  get_filename_component(base ${manifest} DIRECTORY)  # FILES land at their path relative to the manifest
   add_custom_command(OUTPUT ${GP_OUTPUT_DIR}/plugin.json
     COMMAND ${CMAKE_COMMAND} -E copy ${manifest} ${GP_OUTPUT_DIR}/plugin.json
     DEPENDS ${manifest} COMMENT "Plugin ${id}: manifest")
@@ -25,9 +26,9 @@ function(gongwen_add_plugin id)
   foreach(item IN LISTS GP_FILES)
     get_filename_component(abs ${item} ABSOLUTE)
     if(IS_DIRECTORY ${abs})
-      file(GLOB_RECURSE files RELATIVE ${CMAKE_CURRENT_SOURCE_DIR} CONFIGURE_DEPENDS ${abs}/*)
+      file(GLOB_RECURSE files RELATIVE ${base} CONFIGURE_DEPENDS ${abs}/*)
     else()
-      file(RELATIVE_PATH files ${CMAKE_CURRENT_SOURCE_DIR} ${abs})
+      file(RELATIVE_PATH files ${base} ${abs})
     endif()
     set(packed)
     foreach(rel IN LISTS files)
@@ -35,22 +36,24 @@ function(gongwen_add_plugin id)
         list(APPEND packed ${CMAKE_MATCH_1})
       else()
         add_custom_command(OUTPUT ${GP_OUTPUT_DIR}/${rel}
-          COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_SOURCE_DIR}/${rel} ${GP_OUTPUT_DIR}/${rel}
-          DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${rel})
+          COMMAND ${CMAKE_COMMAND} -E copy ${base}/${rel} ${GP_OUTPUT_DIR}/${rel}
+          DEPENDS ${base}/${rel})
         list(APPEND outputs ${GP_OUTPUT_DIR}/${rel})
       endif()
     endforeach()
     list(REMOVE_DUPLICATES packed)
     foreach(folder IN LISTS packed)
-      file(GLOB_RECURSE parts CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/*)
+      file(GLOB_RECURSE parts CONFIGURE_DEPENDS ${base}/${folder}/*)
+      get_filename_component(parent ${GP_OUTPUT_DIR}/${folder} DIRECTORY)
       add_custom_command(OUTPUT ${GP_OUTPUT_DIR}/${folder}
-        COMMAND ${CMAKE_COMMAND} -E make_directory ${GP_OUTPUT_DIR}
-        COMMAND Gongwen::gongwen pack ${CMAKE_CURRENT_SOURCE_DIR}/${folder} -o ${GP_OUTPUT_DIR}/${folder} --force
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${parent}
+        COMMAND Gongwen::gongwen pack ${base}/${folder} -o ${GP_OUTPUT_DIR}/${folder} --force
         DEPENDS ${parts} Gongwen::gongwen COMMENT "Plugin ${id}: packing ${folder}")
       list(APPEND outputs ${GP_OUTPUT_DIR}/${folder})
     endforeach()
   endforeach()
   add_custom_target(gongwen_plugin_${id}_files ALL DEPENDS ${outputs})
+  set_property(GLOBAL APPEND PROPERTY GONGWEN_PLUGIN_TARGETS gongwen_plugin_${id}_files)
 
   if(GP_SOURCES)
     add_library(gongwen_plugin_${id} MODULE ${GP_SOURCES})
@@ -60,6 +63,7 @@ function(gongwen_add_plugin id)
       LIBRARY_OUTPUT_DIRECTORY ${GP_OUTPUT_DIR}
       CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
     add_dependencies(gongwen_plugin_${id} gongwen_plugin_${id}_files)
+    set_property(GLOBAL APPEND PROPERTY GONGWEN_PLUGIN_TARGETS gongwen_plugin_${id})
   endif()
 
   if(GP_INSTALL_DESTINATION)

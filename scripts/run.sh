@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gongwen's two set-up commands (see README):
-#   bash scripts/run.sh demo   install what is needed, build, render the bundled samples to out/
+#   bash scripts/run.sh demo   install what is needed, build, generate the built-in document types to out/
 #   bash scripts/run.sh test   install what is needed, build, run every test
 # GONGWEN_SKIP_APT=1 skips the package installation (for machines already set up).
 set -euo pipefail
@@ -32,15 +32,21 @@ build() {
 
 demo() {
   mkdir -p "$ROOT/out"
-  local bin="$BUILD/core/gongwen"
-  for fmt in docx odt; do
-    "$bin" render "$BUILD/templates/notice.$fmt" --data "$ROOT/templates/samples/notice.json" \
-      -o "$ROOT/out/notice.$fmt" --force
+  local bin="$BUILD/bin/gongwen"
+  echo "== document types"
+  "$bin" list
+  echo "== generating the built-in types from their sample data"
+  for dir in "$BUILD"/share/gongwen/plugins/*/; do
+    local id
+    id=$(basename "$dir")
+    for fmt in docx odt; do
+      [ -e "$dir/templates" ] || continue
+      "$bin" generate "$id" --data "$dir/example.json" -o "$ROOT/out/$id.$fmt" --force
+    done
   done
   echo
-  echo "Rendered the bundled sample 巡察整改通知书 (rectification notice):"
-  ls -l "$ROOT"/out/notice.*
-  echo "Open them in LibreOffice or Word; the template sources are in templates/samples/."
+  echo "The documents are in $ROOT/out/:"
+  ls -l "$ROOT"/out/
 }
 
 case "${1:-}" in

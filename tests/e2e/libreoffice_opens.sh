@@ -48,9 +48,10 @@ expect_text() {  # pdf, strings...
   if [[ "$text" == *"{{"* ]]; then echo "FAIL: $(basename "$pdf") still holds a {{ tag"; fail=1; fi
 }
 
-data=$src/templates/samples/notice.json
-render "$build/templates/notice.docx" "$data" "$work/notice-docx.docx"
-render "$build/templates/notice.odt" "$data" "$work/notice-odt.odt"
+plugin=$build/share/gongwen/plugins/rectification-notice
+data=$plugin/example.json
+render "$plugin/templates/notice.docx" "$data" "$work/notice-docx.docx"
+render "$plugin/templates/notice.odt" "$data" "$work/notice-odt.odt"
 files=("$work/notice-docx.docx" "$work/notice-odt.odt")
 # A sample of the golden cases, both formats.
 for case in docx-table-row-loop docx-header-footer-footnote odt-libreoffice odt-table-row-loop; do

@@ -25,8 +25,9 @@ protected:
 };
 
 TEST_F(Cli, RendersTheBundledSample) {
-    auto r = run_gongwen(std::string("render '") + GONGWEN_BINARY_DIR + "/templates/notice.docx' --data '" +
-                         GONGWEN_SOURCE_DIR + "/templates/samples/notice.json' -o " + q("n.docx"));
+    auto r = run_gongwen(std::string("render '") + GONGWEN_BINARY_DIR +
+                         "/share/gongwen/plugins/rectification-notice/templates/notice.docx' --data '" + GONGWEN_SOURCE_DIR +
+                         "/plugins/rectification-notice/example.json' -o " + q("n.docx"));
     EXPECT_EQ(r.code, 0) << r.err;
     Package out = Package::read_file(path("n.docx"));
     EXPECT_NE(out.text("word/document.xml").find("县教育局党组"), std::string::npos);

@@ -139,9 +139,9 @@ public:
                 }
             }
             if (s.type == FieldType::list) {
+                // Without columns a list holds plain text lines (抄送 organs, 整改要求 paragraphs).
                 if (nested) problem(at, "a list inside a list is not supported");
-                else if (!f.contains("columns")) problem(at, "a list field needs \"columns\"");
-                else s.columns = fields(f["columns"], at + ".columns", true);
+                else if (f.contains("columns")) s.columns = fields(f["columns"], at + ".columns", true);
             } else if (f.contains("columns")) {
                 problem(at, "only a list field has \"columns\"");
             }

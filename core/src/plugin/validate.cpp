@@ -173,6 +173,11 @@ private:
             json rows = json::array();
             for (std::size_t i = 0; i < v.size(); ++i) {
                 std::string row = where + " row " + std::to_string(i + 1) + ", ";
+                if (f.columns.empty()) {
+                    if (v[i].is_string() || v[i].is_number()) rows.push_back(value_to_text(v[i]));
+                    else problem(row.substr(0, row.size() - 2) + ": must be text, got " + shown(v[i]));
+                    continue;
+                }
                 if (!v[i].is_object()) {
                     problem(row.substr(0, row.size() - 2) + ": must be a record, got " + shown(v[i]));
                     rows.push_back(v[i]);
