@@ -33,3 +33,23 @@ gw_cli() {
   # the CLI moved from core/ to bin/ at some point: take the newer one
   ls -t "$BUILD/bin/gongwen" "$BUILD/core/gongwen" 2>/dev/null | head -1
 }
+
+# busy_pct SECONDS: how busy all CPUs were over that many seconds, in % (from /proc/stat)
+busy_pct() {
+  local a b c d e f g h t1 i1 t2 i2
+  read -r _ a b c d e f g h _ < /proc/stat; t1=$((a+b+c+d+e+f+g+h)); i1=$((d+e))
+  sleep "${1:-3}"
+  read -r _ a b c d e f g h _ < /proc/stat; t2=$((a+b+c+d+e+f+g+h)); i2=$((d+e))
+  echo $(( 100 * ((t2 - t1) - (i2 - i1)) / (t2 - t1 + 1) ))
+}
+
+# wait_quiet MAX_SECONDS PCT: wait (at most MAX_SECONDS) until the CPUs are under PCT% busy over 5 s,
+# so that other sessions' compiles do not land in a measurement. Prints what it saw.
+wait_quiet() {
+  local end=$((SECONDS + ${1:-300})) b
+  while :; do
+    b=$(busy_pct 5)
+    if [ "$b" -lt "${2:-10}" ]; then echo "quiet: ${b}% busy"; return 0; fi
+    if [ $SECONDS -ge $end ]; then echo "NOT quiet: ${b}% busy after waiting ${1:-300} s"; return 0; fi
+  done
+}

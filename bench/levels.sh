@@ -18,6 +18,7 @@ gw_build $targets
 {
   echo "# levels $(date -u '+%Y-%m-%d %H:%M UTC')  $SRC_DESC  load: $(cut -d' ' -f1-3 /proc/loadavg)"
   for k in $(seq 1 "$REPS"); do
+    echo "## rep $k  load: $(cut -d' ' -f1-3 /proc/loadavg)  $(wait_quiet "${WAIT_QUIET:-300}" 10)"
     for c in notice large; do
       if [ "$c" = notice ]; then n=200; else n=10; fi
       for l in $LEVELS; do

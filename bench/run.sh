@@ -11,6 +11,7 @@
 #   REPS=1 bash bench/run.sh          # quick look
 #   SKIP_PEERS=1 bash bench/run.sh    # gongwen only
 #   SRC=HEAD bash bench/run.sh        # measure the last commit, not the working tree (see common.sh)
+#   WAIT_QUIET=0 bash bench/run.sh    # do not wait for the other sessions' load to drop before each rep
 # Results: bench/results/<UTC stamp>/{env.txt,run-K.txt,verify.txt,summary.md}
 set -euo pipefail
 CMAKE_ARGS=()
@@ -20,6 +21,7 @@ ANCHORS=${ANCHORS:-/tmp/anchors-run}
 FIX=$ANCHORS_SRC/fixtures
 REPS=${REPS:-3}
 SKIP_PEERS=${SKIP_PEERS:-0}
+WAIT_QUIET=${WAIT_QUIET:-300}   # before each rep, wait up to this many s for < 10% CPU busy; 0: no wait
 OUT=${OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT" /tmp/bench-out
 
@@ -62,7 +64,8 @@ runs_of() { if [ "$1" = notice ]; then echo 10; else echo 5; fi; }
 
 for k in $(seq 1 "$REPS"); do
   f="$OUT/run-$k.txt"
-  echo "== rep $k/$REPS  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$f"
+  q=$( [ "$WAIT_QUIET" = 0 ] && echo "no wait" || wait_quiet "$WAIT_QUIET" 10 )
+  echo "== rep $k/$REPS  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)  $q" | tee -a "$f"
   for c in notice large; do
     fresh gongwen $c
     "$BENCH" --template "$FIX/$c.docx" --data "$FIX/$c.json" --n "$(n_of $c)" --delims "{" "}" \

@@ -56,8 +56,8 @@ def main():
     for path in runs:
         for line in open(path, encoding="utf-8"):
             if line.startswith("== rep"):
-                m = re.search(r"load: (.*)", line)
-                loads.append(m.group(1).strip() if m else "?")
+                m = re.search(r"load: ([0-9. ]+)(.*)", line)
+                loads.append(("%s (%s)" % (m.group(1).strip(), m.group(2).strip())) if m else "?")
             elif line.startswith("RESULT") and "mode=loop" in line:
                 r = fields(line)
                 loop.setdefault((short(r["engine"]), r["case"]), []).append(r)

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +38,46 @@ public:
         throw std::runtime_error("no formatter '" + name + "'");
     }
 };
+
+/// part / total, for percentages that are computed, never typed. Throws on a zero total, so
+/// the user reads "问题总数 is 0" instead of a document that says "nan%".
+inline double ratio(double part, double total, const std::string& what = "total") {
+    if (total == 0) throw std::runtime_error(what + " is 0: cannot compute a percentage of it");
+    return part / total;
+}
+
+/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; throws on anything else.
+inline long days_from_iso(const std::string& iso) {
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        throw std::runtime_error("not a date (YYYY-MM-DD): " + iso);
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/// The ISO date of a day count from days_from_iso.
+inline std::string iso_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    return buf;
+}
+
+/// An ISO date moved by `days` (deadlines: issue date + 60 days).
+inline std::string add_days(const std::string& iso, long days) { return iso_from_days(days_from_iso(iso) + days); }
 
 namespace detail {
 
