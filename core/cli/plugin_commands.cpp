@@ -89,8 +89,12 @@ const PluginManifest* find_type(const PluginCatalog& cat, const std::string& typ
     const PluginManifest* m = cat.find(type);
     if (!m) {
         // A broken plugin of that id explains itself better than "unknown".
-        for (const auto& d : cat.problems.items())
-            if (d.file.find("/" + type + "/") != std::string::npos) diags.add(d);
+        for (const auto& d : cat.problems.items()) {
+            const std::string tail = "/" + type;
+            bool in_folder = d.file.find(tail + "/") != std::string::npos ||
+                             (d.file.size() >= tail.size() && d.file.compare(d.file.size() - tail.size(), tail.size(), tail) == 0);
+            if (in_folder) diags.add(d);
+        }
         diags.error("unknown-type", type, "no document type '" + type + "'; `gongwen list` shows the installed ones");
     }
     return m;
@@ -137,7 +141,7 @@ struct GenerateCmd {
         try {
             PluginCatalog cat = discover_plugins();
             const PluginManifest* m = find_type(cat, type, diags);
-            if (!m) throw Error(diags);
+            if (!m) throw Error(Diagnostics{});
             json data = read_json_file(data_path);
             json valid = validate_data(m->fields, data, data_path, diags);
             if (diags.has_errors()) throw Error(Diagnostics{});

@@ -61,9 +61,9 @@ struct RunResult {
 };
 
 /// Runs the gongwen binary with `args` (already shell-quoted), capturing stdout and stderr.
-inline RunResult run_gongwen(const std::string& args) {
+inline RunResult run_gongwen(const std::string& args, const std::string& env = "") {
     std::string dir = temp_dir();
-    std::string cmd = std::string("'") + GONGWEN_BIN + "' " + args + " >'" + dir + "/out' 2>'" + dir + "/err' </dev/null";
+    std::string cmd = (env.empty() ? std::string() : "env " + env + " ") + "'" + GONGWEN_BIN + "' " + args + " >'" + dir + "/out' 2>'" + dir + "/err' </dev/null";
     int status = std::system(cmd.c_str());
     RunResult r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

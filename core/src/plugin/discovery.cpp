@@ -80,11 +80,8 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
                 }
                 cat.plugins.push_back(std::move(m));
             } catch (const Error& e) {
-                if (e.diagnostics().items().front().code == "missing-manifest") {
-                    // A folder without plugin.json next to plugins (templates, notes): skipped quietly
-                    // unless it was named directly.
-                    if (dir.string() != root) continue;
-                }
+                // A folder in a plugin root that is no plugin is reported too: it may be one whose
+                // manifest was lost, and a user asking for it should learn why it is not there.
                 cat.problems.append(e.diagnostics());
             }
         }

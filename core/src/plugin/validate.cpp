@@ -103,6 +103,8 @@ public:
                     out[f.name] = f.default_value;
                 } else if (f.required) {
                     problem(where + ": required, but missing or empty");
+                } else if (f.type == FieldType::list && f.min && *f.min > 0) {
+                    problem(where + ": needs at least " + std::to_string(static_cast<long>(*f.min)) + " rows, has 0");
                 } else {
                     out[f.name] = f.type == FieldType::list ? json::array() : json("");
                 }

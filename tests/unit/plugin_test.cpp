@@ -1,0 +1,244 @@
+// Plugins: manifests, the fields schema, discovery, and broken plugins that must fail clearly.
+#include "gongwen/plugin.hpp"
+#include "gongwen/plugin_sdk.hpp"
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace gongwen {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+// ---- the fields schema ------------------------------------------------------------------------
+
+std::vector<FieldSpec> schema() {
+    std::string dir = test::temp_dir();
+    fs::create_directories(dir + "/t.docx");
+    test::write_file(dir + "/plugin.json", R"({
+      "id": "t", "version": "1", "abi": 1, "name": "测试", "templates": {"docx": "t.docx"},
+      "fields": [
+        {"name": "单位", "label": {"zh": "单位名称", "en": "Unit"}, "type": "text", "required": true},
+        {"name": "说明", "type": "multiline"},
+        {"name": "轮次", "label": "巡察轮次", "type": "integer", "min": 1, "max": 20},
+        {"name": "比例", "type": "number"},
+        {"name": "日期", "label": "成文日期", "type": "date"},
+        {"name": "类别", "type": "choice", "choices": ["甲", "乙"]},
+        {"name": "报送", "type": "text", "default": "县委巡察办"},
+        {"name": "抄送", "type": "list"},
+        {"name": "问题", "type": "list", "min": 1, "columns": [
+          {"name": "描述", "type": "text", "required": true},
+          {"name": "数量", "type": "integer"}]}
+      ]})");
+    auto m = read_manifest(dir);
+    fs::remove_all(dir);
+    return m.fields;
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+    std::vector<std::string> m;
+    for (const auto& x : d.items()) m.push_back(x.message);
+    return m;
+}
+
+TEST(PluginSchema, NormalisesGoodData) {
+    Diagnostics d;
+    json out = validate_data(schema(),
+                             {{"单位", "县教育局"}, {"轮次", "3"}, {"比例", 0.5}, {"日期", "2023年7月5日"}, {"类别", "乙"},
+                              {"抄送", {"县纪委", "组织部"}}, {"问题", {{{"描述", "a"}, {"数量", 2.0}}}}},
+                             "d.json", d);
+    EXPECT_TRUE(d.empty()) << d.to_string();
+    EXPECT_EQ(out["轮次"], 3);
+    EXPECT_TRUE(out["轮次"].is_number_integer());
+    EXPECT_EQ(out["日期"], "2023-07-05");
+    EXPECT_EQ(out["报送"], "县委巡察办");  // the default
+    EXPECT_EQ(out["说明"], "");
+    EXPECT_EQ(out["问题"][0]["数量"], 2);
+}
+
+TEST(PluginSchema, AcceptsExcelSerialDates) {
+    Diagnostics d;
+    json out = validate_data(schema(), {{"单位", "x"}, {"日期", 45112}, {"问题", {{{"描述", "a"}}}}}, "d.json", d);
+    EXPECT_EQ(out["日期"], "2023-07-05");
+}
+
+TEST(PluginSchema, ReportsEveryProblemByLabelAndRow) {
+    Diagnostics d;
+    validate_data(schema(),
+                  {{"轮次", "三"}, {"比例", "abc"}, {"日期", "2023-02-29"}, {"类别", "丙"}, {"抄送", {{{"x", 1}}}},
+                   {"问题", {{{"数量", 1}}, "not a row", {{"描述", "ok"}, {"数量", "1.5"}}}}},
+                  "d.json", d);
+    EXPECT_EQ(messages(d), (std::vector<std::string>{
+                               "「单位名称」(单位): required, but missing or empty",
+                               "「巡察轮次」(轮次): must be a whole number, got \"三\"",
+                               "「比例」: must be a number, got \"abc\"",
+                               "「成文日期」(日期): must be a date such as 2023-07-05 or 2023年7月5日, got \"2023-02-29\"",
+                               "「类别」: must be one of 甲、乙, got \"丙\"",
+                               "「抄送」 row 1: must be text, got {\"x\":1}",
+                               "「问题」 row 1, 「描述」: required, but missing or empty",
+                               "「问题」 row 2: must be a record, got \"not a row\"",
+                               "「问题」 row 3, 「数量」: must be a whole number, got \"1.5\"",
+                           }));
+    EXPECT_EQ(d.items()[0].to_string(), "d.json: error[invalid-data]: 「单位名称」(单位): required, but missing or empty");
+}
+
+TEST(PluginSchema, ChecksRangesAndRowCounts) {
+    Diagnostics d;
+    validate_data(schema(), {{"单位", "x"}, {"轮次", 21}, {"问题", json::array()}}, "d.json", d);
+    EXPECT_EQ(messages(d), (std::vector<std::string>{"「巡察轮次」(轮次): must be at most 20, got 21",
+                                                      "「问题」: needs at least 1 rows, has 0"}));
+}
+
+// ---- manifests ------------------------------------------------------------------------------
+
+class PluginDirs : public ::testing::Test {
+protected:
+    void SetUp() override { root_ = test::temp_dir(); }
+    void TearDown() override { fs::remove_all(root_); }
+    std::string plugin(const std::string& root, const std::string& id, const std::string& extra = "") {
+        std::string dir = root_ + "/" + root + "/" + id;
+        fs::create_directories(dir + "/t.docx");
+        test::write_file(dir + "/plugin.json", R"({"id": ")" + id + R"(", "version": "1", "abi": 1, "name": "n",
+            "templates": {"docx": "t.docx"})" + extra + "}");
+        return dir;
+    }
+    std::string root_;
+};
+
+TEST_F(PluginDirs, ReportsEveryManifestProblem) {
+    std::string dir = root_ + "/bad";
+    fs::create_directories(dir);
+    test::write_file(dir + "/plugin.json", R"({"id": "Bad Id", "abi": 7, "name": {"fr": "x"}, "feilds": [],
+        "templates": {"pdf": "x", "docx": "../escape.docx"}, "library": "libnone.so",
+        "fields": [{"name": "a", "type": "lst"}, {"name": "a", "type": "choice"}, {"type": "text"}]})");
+    try {
+        read_manifest(dir);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        std::string all = e.diagnostics().to_string();
+        for (const char* want :
+             {"unknown key 'feilds'", "id: needs an id", "version: needs a version", "abi: the plugin needs ABI 7",
+              "name: unknown language 'fr'", "templates: unknown format 'pdf'", "templates.docx: must be a path inside",
+              "library: the library 'libnone.so' is missing", "fields[0] (a): unknown type 'lst'",
+              "fields[1] (a): the name is used twice", "fields[1] (a): a choice field needs", "fields[2]: needs a \"name\""})
+            EXPECT_NE(all.find(want), std::string::npos) << "missing: " << want << "\nin:\n" << all;
+        EXPECT_EQ(e.diagnostics().items().front().file, dir + "/plugin.json");
+    }
+}
+
+TEST_F(PluginDirs, DiscoversInOrderAndReportsDuplicates) {
+    plugin("first", "a");
+    plugin("first", "b");
+    std::string shadow = plugin("second", "a");
+    plugin("second", "c");
+    PluginCatalog cat = discover_plugins({{root_ + "/first", "builtin"}, {root_ + "/second", "GONGWEN_PLUGIN_PATH"},
+                                          {root_ + "/absent", "user"}});
+    ASSERT_EQ(cat.plugins.size(), 3u);
+    EXPECT_EQ(cat.find("a")->origin, "builtin");
+    EXPECT_EQ(cat.find("a")->dir, root_ + "/first/a");
+    EXPECT_EQ(cat.find("c")->origin, "GONGWEN_PLUGIN_PATH");
+    ASSERT_EQ(cat.problems.items().size(), 1u);
+    EXPECT_EQ(cat.problems.items()[0].code, "duplicate-plugin");
+    EXPECT_EQ(cat.problems.items()[0].severity, Severity::warning);
+    EXPECT_EQ(cat.problems.items()[0].file, shadow);
+}
+
+TEST_F(PluginDirs, ARootMayBeAPluginFolderItself) {
+    std::string dir = plugin("x", "solo");
+    PluginCatalog cat = discover_plugins({{dir, "GONGWEN_PLUGIN_PATH"}});
+    ASSERT_EQ(cat.plugins.size(), 1u);
+    EXPECT_EQ(cat.plugins[0].id, "solo");
+}
+
+TEST(PluginSearchPath, BuiltinThenEnvironmentThenUser) {
+    ::setenv("GONGWEN_PLUGIN_PATH", "/p1:/p2", 1);
+    ::setenv("XDG_DATA_HOME", "/xdg", 1);
+    auto path = plugin_search_path();
+    ::unsetenv("GONGWEN_PLUGIN_PATH");
+    ::unsetenv("XDG_DATA_HOME");
+    ASSERT_EQ(path.size(), 4u);
+    EXPECT_EQ(path[0].second, "builtin");
+    EXPECT_EQ(path[1], (std::pair<std::string, std::string>{"/p1", "GONGWEN_PLUGIN_PATH"}));
+    EXPECT_EQ(path[2].first, "/p2");
+    EXPECT_EQ(path[3], (std::pair<std::string, std::string>{"/xdg/gongwen/plugins", "user"}));
+}
+
+TEST(PluginSdk, DatesAndRatios) {
+    EXPECT_EQ(sdk::add_days("2023-06-05", 60), "2023-08-04");
+    EXPECT_EQ(sdk::add_days("2024-02-28", 1), "2024-02-29");
+    EXPECT_EQ(sdk::add_days("2023-12-31", 1), "2024-01-01");
+    EXPECT_DOUBLE_EQ(sdk::ratio(3, 4), 0.75);
+    EXPECT_THROW(sdk::ratio(1, 0, "问题总数"), std::runtime_error);
+    EXPECT_THROW(sdk::days_from_iso("2023/06/05"), std::runtime_error);
+}
+
+TEST(PluginPattern, RendersFileNames) {
+    json data = {{"单位", "县教育局"}, {"日期", "2023-07-05"}};
+    EXPECT_EQ(render_pattern("{{单位}}整改通知书（{{日期 | date}}）", data, FormatterRegistry::builtin()),
+              "县教育局整改通知书（2023年7月5日）");
+    EXPECT_EQ(render_pattern("{{缺失}}通知", data, FormatterRegistry::builtin()), "通知");
+}
+
+// ---- broken plugins, through the command as a user meets them ------------------------------
+
+struct BrokenCase {
+    const char* id;
+    std::vector<const char*> expect;  // substrings of stderr
+};
+
+class BrokenPlugin : public ::testing::TestWithParam<BrokenCase> {};
+
+TEST_P(BrokenPlugin, FailsWithAClearErrorAndNoOutput) {
+    const BrokenCase& c = GetParam();
+    std::string dir = test::temp_dir();
+    test::write_file(dir + "/d.json", R"({"标题": "测试"})");
+    std::string fixtures = GONGWEN_PLUGIN_FIXTURES;
+    auto r = test::run_gongwen("generate " + std::string(c.id) + " --data '" + dir + "/d.json' -o '" + dir + "/o.docx'",
+                               "GONGWEN_PLUGIN_PATH='" + fixtures + "'");
+    EXPECT_EQ(r.code, 1) << r.err;
+    for (const char* want : c.expect) {
+        std::string w = want;
+        std::size_t at = w.find("$DIR");
+        if (at != std::string::npos) w.replace(at, 4, fixtures + "/" + c.id);
+        EXPECT_NE(r.err.find(w), std::string::npos) << "missing: " << w << "\nin:\n" << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir + "/o.docx"));
+    fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fixtures, BrokenPlugin,
+    ::testing::Values(
+        BrokenCase{"wrong-abi-manifest", {"$DIR/plugin.json: error[bad-manifest]: abi: the plugin needs ABI 2, this Gongwen speaks 1"}},
+        BrokenCase{"wrong-abi-library", {"$DIR/libwrong-abi-library.so: error[plugin-abi-mismatch]: plugin 'wrong-abi-library': the library was built for plugin ABI 99"}},
+        BrokenCase{"missing-symbol", {"$DIR/libmissing-symbol.so: error[plugin-bad-library]: plugin 'missing-symbol': the library exports no 'gongwen_plugin_entry'"}},
+        BrokenCase{"throws-prepare", {"error[plugin-failed]: plugin 'throws-prepare': prepare failed: boom in prepare"}},
+        BrokenCase{"throws-validate", {"error[plugin-failed]: plugin 'throws-validate': validate failed: boom in validate"}},
+        BrokenCase{"throws-formatters", {"error[plugin-failed]: plugin 'throws-formatters': list_formatters failed: boom in formatters"}},
+        BrokenCase{"throws-format", {"error[format-error]: filter 'boom' failed: plugin 'throws-format': format failed: boom in format"}},
+        BrokenCase{"escapes-prepare", {"error[plugin-failed]: plugin 'escapes-prepare': an exception escaped from prepare: escaped from prepare"}},
+        BrokenCase{"template-missing", {"$DIR/plugin.json: error[bad-manifest]: templates.docx: the template 'templates/nowhere.docx' is missing"}},
+        BrokenCase{"malformed-manifest", {"$DIR/plugin.json:2:12: error[bad-json]: syntax error while parsing object key"}},
+        BrokenCase{"missing-manifest", {"$DIR: error[missing-manifest]: no plugin.json in the plugin folder", "error[unknown-type]"}},
+        BrokenCase{"bad-fields", {"error[bad-manifest]: unknown key 'feilds'", "fields[0] (a): unknown type 'lst'"}}),
+    [](const auto& info) {
+        std::string n = info.param.id;
+        for (auto& ch : n)
+            if (ch == '-') ch = '_';
+        return n;
+    });
+
+TEST(BrokenPluginList, ListsTheGoodAndReportsTheBroken) {
+    auto r = test::run_gongwen("list", std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("rectification-notice"), std::string::npos) << r.out;  // the built-in one still works
+    EXPECT_NE(r.out.find("throws-prepare"), std::string::npos);  // loads fine until its hook runs
+    EXPECT_EQ(r.out.find("wrong-abi-manifest"), std::string::npos);
+    EXPECT_NE(r.err.find("error[bad-manifest]"), std::string::npos);
+}
+
+} // namespace
+} // namespace gongwen
