@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs Gongwen to a temp prefix, builds the C++ example plugin and a `plugin new --cpp`
+# scaffold out of tree with find_package(Gongwen), and generates documents with them.
+# args: BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 src=$2
+work=$(mktemp -d /tmp/gongwen-sdk.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+fail=0
+check() {  # description, command...
+  local what=$1; shift
+  if "$@" >"$work/out" 2>&1; then echo "ok: $what"; else echo "FAIL: $what"; cat "$work/out"; fail=1; fi
+}
+expect_text() {  # docx, text
+  if unzip -p "$1" word/document.xml | sed 's/<[^>]*>//g' | grep -q "$2"; then echo "ok: $(basename "$1") says '$2'";
+  else echo "FAIL: $(basename "$1") lacks '$2'"; fail=1; fi
+}
+
+check "install to a temp prefix" cmake --install "$build" --prefix "$prefix"
+gongwen=$prefix/bin/gongwen
+check "installed gongwen lists the built-in types" "$gongwen" list
+
+# The C++ example, built against the installed package only.
+check "configure the C++ example with find_package(Gongwen)" \
+  cmake -S "$src/examples/rectification-report" -B "$work/report" -DCMAKE_PREFIX_PATH="$prefix"
+check "build it" cmake --build "$work/report"
+if ldd "$work/report/rectification-report/librectification-report.so" | grep -Eq 'libzip|pugixml'; then
+  echo "FAIL: the plugin links libzip or pugixml"; fail=1
+else
+  echo "ok: the plugin needs neither libzip nor pugixml"
+fi
+export GONGWEN_PLUGIN_PATH="$work/report/rectification-report:$src/examples/immediate-rectification"
+"$gongwen" list | tee "$work/list"
+grep -q "rectification-report .*c++ *\[GONGWEN_PLUGIN_PATH\]" "$work/list" || { echo "FAIL: list lacks the C++ example"; fail=1; }
+grep -q "immediate-rectification" "$work/list" || { echo "FAIL: list lacks the manifest example"; fail=1; }
+check "generate with the C++ plugin" "$gongwen" generate rectification-report \
+  --data "$src/examples/rectification-report/example.json" -o "$work/report.docx"
+expect_text "$work/report.docx" "整改完成率75.0%"
+expect_text "$work/report.docx" "2023年8月4日前完成整改"
+expect_text "$work/report.docx" "（三）基层党支部"
+check "generate with the manifest-only plugin" "$gongwen" generate immediate-rectification \
+  --data "$src/examples/immediate-rectification/example.json" -o "$work/immediate.docx"
+expect_text "$work/immediate.docx" "县卫生健康局党组："
+expect_text "$work/immediate.docx" "请于2023年4月15日前完成整改"
+
+# A newcomer's path: scaffold, build, generate.
+unset GONGWEN_PLUGIN_PATH
+check "plugin new --cpp" "$gongwen" plugin new my-notice --cpp --dir "$work"
+check "build the scaffold" bash -c "cmake -S '$work/my-notice' -B '$work/my-notice/build' -DCMAKE_PREFIX_PATH='$prefix' && cmake --build '$work/my-notice/build'"
+check "generate from the scaffold" env GONGWEN_PLUGIN_PATH="$work/my-notice/build/my-notice" \
+  "$gongwen" generate my-notice --data "$work/my-notice/example.json" -o "$work/my.docx"
+expect_text "$work/my.docx" "（共2项）"
+check "plugin new (manifest only)" "$gongwen" plugin new plain-notice --dir "$work"
+check "generate from it" env GONGWEN_PLUGIN_PATH="$work/plain-notice" \
+  "$gongwen" generate plain-notice --data "$work/plain-notice/example.json" -o "$work/plain.docx"
+expect_text "$work/plain.docx" "一是各单位对照问题清单开展自查"
+exit $fail
