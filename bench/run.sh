@@ -21,7 +21,7 @@ ANCHORS=${ANCHORS:-/tmp/anchors-run}
 FIX=$ANCHORS_SRC/fixtures
 REPS=${REPS:-3}
 SKIP_PEERS=${SKIP_PEERS:-0}
-WAIT_QUIET=${WAIT_QUIET:-300}   # before each rep, wait up to this many s for < 10% CPU busy; 0: no wait
+WAIT_QUIET=${WAIT_QUIET:-300}   # before each measurement, wait up to this many s for < 10% CPU busy; 0: no wait
 OUT=${OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT" /tmp/bench-out
 
@@ -62,36 +62,44 @@ fresh() { rm -f /tmp/bench-out/"$1-$2"-[0-9]*.docx; sync; }
 n_of() { if [ "$1" = notice ]; then echo 200; else echo 10; fi; }
 runs_of() { if [ "$1" = notice ]; then echo 10; else echo 5; fi; }
 
+# m CMD...: one measurement. Waits (WAIT_QUIET) for the other sessions' load to drop, notes how busy
+# the CPUs were just before (a '#' line in run-K.txt), then runs CMD and keeps its RESULT/COLD line.
+m() {
+  local q="no wait"
+  [ "$WAIT_QUIET" = 0 ] || q=$(wait_quiet "$WAIT_QUIET" 10)
+  echo "# $(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)  $q" >> "$f"
+  "$@" | tee -a "$f"
+}
+
 for k in $(seq 1 "$REPS"); do
   f="$OUT/run-$k.txt"
-  q=$( [ "$WAIT_QUIET" = 0 ] && echo "no wait" || wait_quiet "$WAIT_QUIET" 10 )
-  echo "== rep $k/$REPS  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)  $q" | tee -a "$f"
+  echo "== rep $k/$REPS  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$f"
   for c in notice large; do
     fresh gongwen $c
-    "$BENCH" --template "$FIX/$c.docx" --data "$FIX/$c.json" --n "$(n_of $c)" --delims "{" "}" \
-        --out-dir /tmp/bench-out --label gongwen --case "$c"                     | tee -a "$f"
+    m "$BENCH" --template "$FIX/$c.docx" --data "$FIX/$c.json" --n "$(n_of $c)" --delims "{" "}" \
+        --out-dir /tmp/bench-out --label gongwen --case "$c"
     if [ "$SKIP_PEERS" != 1 ]; then
       fresh docxtemplater $c
-      (cd "$ANCHORS" && node bench_docxtemplater.js --case $c)                    | tee -a "$f"
+      m node "$ANCHORS/bench_docxtemplater.js" --case $c
       fresh carbone $c
-      (cd "$ANCHORS" && node bench_carbone.js --case $c)                          | tee -a "$f"
+      m node "$ANCHORS/bench_carbone.js" --case $c
       fresh limit-rawcopy_l6 $c
-      (cd "$ANCHORS" && python3 bench_limit.py --case $c --modes rawcopy_l6)      | tee -a "$f"
+      m python3 "$ANCHORS/bench_limit.py" --case $c --modes rawcopy_l6
     fi
   done
   for c in notice large; do
     r=$(runs_of $c)
-    $COLD --runs 10 --label gongwen:$c -- "$CLI" render "$FIX/$c.docx" --data "$FIX/$c.json" \
-        -o /tmp/bench-out/gongwen-$c-cold.docx --delimiters "{" "}" --force           | tee -a "$f"
+    m $COLD --runs 10 --label gongwen:$c -- "$CLI" render "$FIX/$c.docx" --data "$FIX/$c.json" \
+        -o /tmp/bench-out/gongwen-$c-cold.docx --delimiters "{" "}" --force
     if [ "$SKIP_PEERS" != 1 ]; then
-      $COLD --runs $r --label docxtemplater:$c -- node "$ANCHORS/bench_docxtemplater.js" --case $c --cold | tee -a "$f"
-      $COLD --runs $r --label carbone:$c -- node "$ANCHORS/bench_carbone.js" --case $c --cold             | tee -a "$f"
-      $COLD --runs $r --label limit:rawcopy_l6:$c -- python3 "$ANCHORS/bench_limit.py" --case $c --cold --modes rawcopy_l6 | tee -a "$f"
+      m $COLD --runs $r --label docxtemplater:$c -- node "$ANCHORS/bench_docxtemplater.js" --case $c --cold
+      m $COLD --runs $r --label carbone:$c -- node "$ANCHORS/bench_carbone.js" --case $c --cold
+      m $COLD --runs $r --label limit:rawcopy_l6:$c -- python3 "$ANCHORS/bench_limit.py" --case $c --cold --modes rawcopy_l6
     fi
   done
-  # empty processes, for scale: our CLI printing its help, node, a bare C++ program is /bin/true-like
-  $COLD --runs 10 --label gongwen-startup:- -- "$CLI" --help                        | tee -a "$f"
-  [ "$SKIP_PEERS" = 1 ] || $COLD --runs 10 --label node-startup:- -- node -e 0      | tee -a "$f"
+  # empty processes, for scale: our CLI printing its help; node
+  m $COLD --runs 10 --label gongwen-startup:- -- "$CLI" --help
+  [ "$SKIP_PEERS" = 1 ] || m $COLD --runs 10 --label node-startup:- -- node -e 0
 done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
 

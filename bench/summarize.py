@@ -51,13 +51,19 @@ def published_floor(results_dir):
 
 def main():
     d = sys.argv[1]
-    loop, cold, loads = {}, {}, []
+    loop, cold, loads, busy, not_quiet = {}, {}, [], [], 0
     runs = sorted(glob.glob(os.path.join(d, "run-*.txt")))
     for path in runs:
         for line in open(path, encoding="utf-8"):
             if line.startswith("== rep"):
-                m = re.search(r"load: ([0-9. ]+)(.*)", line)
-                loads.append(("%s (%s)" % (m.group(1).strip(), m.group(2).strip())) if m else "?")
+                m = re.search(r"load: ([0-9. ]+)", line)
+                loads.append(m.group(1).strip() if m else "?")
+            elif line.startswith("# ") and "busy" in line:
+                m = re.search(r"(\d+)% busy", line)
+                if m:
+                    busy.append(int(m.group(1)))
+                if "NOT quiet" in line:
+                    not_quiet += 1
             elif line.startswith("RESULT") and "mode=loop" in line:
                 r = fields(line)
                 loop.setdefault((short(r["engine"]), r["case"]), []).append(r)
@@ -66,8 +72,12 @@ def main():
                 name, case = r["label"].rsplit(":", 1)
                 cold.setdefault((name, case), []).append(r)
 
-    print("Medians of %d runs (%s); load average (1/5/15 min) at the start of each run: %s.\n"
-          % (len(runs), os.path.basename(os.path.normpath(d)), "; ".join(loads)))
+    print("Medians of %d runs (%s); load average (1/5/15 min) at the start of each run: %s." % (
+        len(runs), os.path.basename(os.path.normpath(d)), "; ".join(loads)))
+    if busy:
+        print("CPU busy over the 5 s before each measurement: median %d%%, max %d%%; %d of %d measurements "
+              "started without a quiet moment." % (statistics.median(busy), max(busy), not_quiet, len(busy)))
+    print()
     print("| engine | case | N | per-doc ms (median) | [min-max of runs] | p90 ms | docs/s | peak RSS MB (loop) "
           "| cold ms | [min-max] | cold peak RSS MB | out .docx bytes |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
