@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end: documents rendered by gongwen open in a real LibreOffice and convert to PDF with
-# the expected text. Uses its own LibreOffice profile and stops what it started, by pid.
+# End-to-end: each built-in type, generated from its sample data as DOCX and ODT, opens in a
+# real LibreOffice and converts to PDF with the expected text and page count; a sample of the
+# golden cases opens too. Uses its own LibreOffice profile and stops what it started, by pid.
 # args: GONGWEN BUILD_DIR SOURCE_DIR
 set -uo pipefail
 bin=$1 build=$2 src=$3
@@ -18,60 +19,68 @@ cleanup() {
 trap cleanup EXIT
 fail=0
 
-render() {  # template data out
-  "$bin" render "$1" --data "$2" -o "$3" --force 2>>"$work/render.log" || { echo "FAIL: render $1"; cat "$work/render.log"; fail=1; }
+run() {  # a gongwen command that must succeed
+  "$bin" "$@" 2>>"$work/gongwen.log" || { echo "FAIL: gongwen $*"; cat "$work/gongwen.log"; fail=1; }
 }
 
-to_pdf() {  # file -> $work/pdf/<name>.pdf, one soffice process with its own profile
+to_pdf() {  # files -> $work/pdf/<name>.pdf, one soffice process with its own profile
   "$soffice" --headless --invisible --norestore --nodefault \
     -env:UserInstallation="file://$work/profile" --convert-to pdf --outdir "$work/pdf" "$@" >"$work/soffice.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 360); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
   if kill -0 "$pid" 2>/dev/null; then
-    echo "FAIL: soffice did not finish within 120 s"; kill "$pid"; fail=1
+    echo "FAIL: soffice did not finish within 180 s"; kill "$pid"; fail=1
   fi
   wait "$pid" 2>/dev/null
   pid=
 }
 
-expect_text() {  # pdf, strings...
-  local pdf=$1; shift
-  if [ ! -s "$pdf" ]; then echo "FAIL: $pdf was not produced"; cat "$work/soffice.log"; fail=1; return; fi
-  local text
-  text=$(pdftotext -layout "$pdf" - | tr -d ' \n')
+expect_pdf() {  # name min_pages max_pages strings...
+  local pdf=$work/pdf/$1.pdf min=$2 max=$3; shift 3
+  if [ ! -s "$pdf" ]; then echo "FAIL: $1.pdf was not produced"; cat "$work/soffice.log"; fail=1; return; fi
+  local pages text
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  if [ "$pages" -lt "$min" ] || [ "$pages" -gt "$max" ]; then echo "FAIL: $1.pdf has $pages pages, expected $min-$max"; fail=1;
+  else echo "ok: $1.pdf has $pages pages"; fi
+  text=$(pdftotext "$pdf" - | tr -d ' \n')
   for s in "$@"; do
-    if [[ "$text" != *"$s"* ]]; then echo "FAIL: $(basename "$pdf") lacks '$s'"; fail=1; else echo "ok: $(basename "$pdf") has '$s'"; fi
+    if [[ "$text" != *"$s"* ]]; then echo "FAIL: $1.pdf lacks '$s'"; fail=1; fi
   done
-  if [[ "$text" == *"{{"* ]]; then echo "FAIL: $(basename "$pdf") still holds a {{ tag"; fail=1; fi
+  if [[ "$text" == *"{{"* ]]; then echo "FAIL: $1.pdf still holds a {{ tag"; fail=1; fi
 }
 
-plugin=$build/share/gongwen/plugins/rectification-notice
-data=$plugin/example.json
-render "$plugin/templates/notice.docx" "$data" "$work/notice-docx.docx"
-render "$plugin/templates/notice.odt" "$data" "$work/notice-odt.odt"
-files=("$work/notice-docx.docx" "$work/notice-odt.odt")
+files=()
+for type in rectification-notice recommendation-letter work-summary; do
+  for fmt in docx odt; do
+    run generate "$type" --data "$src/examples/samples/$type.json" -o "$work/$type-$fmt.$fmt"
+    files+=("$work/$type-$fmt.$fmt")
+  done
+done
 # A sample of the golden cases, both formats.
 for case in docx-table-row-loop docx-header-footer-footnote odt-libreoffice odt-table-row-loop; do
   dir=$src/tests/golden/$case
   for t in "$dir"/template.docx "$dir"/template.odt; do
     [ -f "$t" ] || continue
     out="$work/$case.${t##*.}"
-    render "$t" "$dir/data.json" "$out"
+    run render "$t" --data "$dir/data.json" -o "$out"
     files+=("$out")
   done
 done
 to_pdf "${files[@]}"
-for n in notice-docx notice-odt; do
-  expect_text "$work/pdf/$n.pdf" "关于县教育局党组巡察整改的通知" "第三轮常规巡察" "县巡一〔2023〕5号" \
-    "一是提高政治站位" "2023年7月31日" "序号" "政治" "抄送：县纪委县监委，县委组织部，县委巡察办。"
+
+for fmt in docx odt; do
+  expect_pdf rectification-notice-$fmt 3 5 "中共清河县委第一巡察组" "县巡一〔2023〕5号" "关于县教育局党组巡察反馈问题整改的通知" \
+    "开展了第三轮巡察" "巡察共发现问题4个" "一是提高政治站位" "请于2023年9月3日前完成整改" "回执" "—1—"
+  expect_pdf recommendation-letter-$fmt 2 4 "县巡组〔2023〕12号" "等4个单位开展了第三轮常规巡察" "共4个" \
+    "（一）落实全面从严治党主体责任不到位" "一是督促系统内各单位" "请你单位认真研究" "2023年8月11日前" "附件：1.教育系统巡察发现问题清单"
+  expect_pdf work-summary-$fmt 5 8 "清河县2023年上半年巡察工作总结" "2023年4月10日，县委启动了第三轮常规巡察" \
+    "占巡察发现问题总数的8.9%" "全县已更新巡察人才库156人，其中副科级以上领导干部42人" "四、下步打算"
 done
 for f in "${files[@]}"; do
   name=$(basename "${f%.*}")
-  [ -s "$work/pdf/$name.pdf" ] || { echo "FAIL: $name did not convert"; fail=1; continue; }
-  pages=$(pdfinfo "$work/pdf/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  echo "ok: $name converted, $pages page(s)"
+  [ -s "$work/pdf/$name.pdf" ] || { echo "FAIL: $name did not convert"; fail=1; }
 done
 exit $fail

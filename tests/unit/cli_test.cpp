@@ -27,10 +27,10 @@ protected:
 TEST_F(Cli, RendersTheBundledSample) {
     auto r = run_gongwen(std::string("render '") + GONGWEN_BINARY_DIR +
                          "/share/gongwen/plugins/rectification-notice/templates/notice.docx' --data '" + GONGWEN_SOURCE_DIR +
-                         "/plugins/rectification-notice/example.json' -o " + q("n.docx"));
+                         "/examples/samples/rectification-notice.json' -o " + q("n.docx"));
     EXPECT_EQ(r.code, 0) << r.err;
     Package out = Package::read_file(path("n.docx"));
-    EXPECT_NE(out.text("word/document.xml").find("县教育局党组"), std::string::npos);
+    EXPECT_NE(out.text("word/document.xml").find("中共清河县教育局党组"), std::string::npos);
 }
 
 TEST_F(Cli, KeepsAnExistingOutputWithoutForce) {
