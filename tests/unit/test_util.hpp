@@ -3,6 +3,8 @@
 
 #include "gongwen/package.hpp"
 
+#include <pugixml.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -71,6 +73,46 @@ inline RunResult run_gongwen(const std::string& args, const std::string& env = "
     r.err = slurp(dir + "/err");
     std::filesystem::remove_all(dir);
     return r;
+}
+
+/// The visible paragraphs of a rendered document's main part, in order: DOCX w:p (w:t text,
+/// w:tab as \t, w:br as \n), ODT text:p/text:h (text:s as spaces, tabs, line breaks).
+inline std::vector<std::string> visible_paragraphs(const Package& pkg) {
+    bool odt = pkg.find("mimetype") != nullptr;
+    const std::string& xml = pkg.text(odt ? "content.xml" : "word/document.xml");
+    pugi::xml_document doc;
+    doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    std::vector<std::string> out;
+    auto paras = doc.select_nodes(odt ? "//text:p | //text:h" : "//w:p");
+    paras.sort();
+    for (const auto& x : paras) {
+        std::string text;
+        struct Walker : pugi::xml_tree_walker {
+            std::string* text;
+            bool odt;
+            bool for_each(pugi::xml_node& n) override {
+                std::string name = n.name();
+                if (n.type() == pugi::node_pcdata) {
+                    std::string parent = n.parent().name();
+                    if (!odt && parent == "w:t") *text += n.value();
+                    if (odt && parent != "text:note-citation") *text += n.value();
+                } else if (name == "w:tab" || name == "text:tab") {
+                    *text += "\t";
+                } else if ((name == "w:br" && std::string(n.attribute("w:type").value()) != "page") ||
+                           name == "text:line-break") {  // a page break is no line of text
+                    *text += "\n";
+                } else if (name == "text:s") {
+                    *text += std::string(n.attribute("text:c").as_uint(1), ' ');
+                }
+                return true;
+            }
+        } walker;
+        walker.text = &text;
+        walker.odt = odt;
+        x.node().traverse(walker);
+        out.push_back(text);
+    }
+    return out;
 }
 
 } // namespace gongwen::test
