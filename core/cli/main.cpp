@@ -1,4 +1,5 @@
 // The `gongwen` command: a thin layer over the library.
+#include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
@@ -173,6 +174,31 @@ struct PackCmd {
     }
 };
 
+struct CheckCmd {
+    std::vector<std::string> docs;
+    bool as_json = false;
+
+    int run() {
+        Diagnostics all;
+        for (const auto& path : docs) {
+            try {
+                auto fmt = gongwen::format_from_extension(path);
+                if (!fmt) throw gongwen::Error("unknown-format", path, "a document to check must be a .docx or .odt file");
+                all.append(gongwen::check_gbt9704(gongwen::Package::read_file(path)));
+            } catch (const gongwen::Error& e) {
+                all.append(e.diagnostics());
+            }
+        }
+        if (as_json) {
+            std::cout << json{{"ok", all.empty()}, {"diagnostics", diagnostics_json(all)}}.dump(2) << '\n';
+        } else {
+            print_diagnostics(all);
+            if (all.empty()) std::cerr << "GB/T 9704-2012: no deviation found in " << docs.size() << " document(s)\n";
+        }
+        return all.empty() ? kOk : kBadInput;
+    }
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -204,6 +230,11 @@ int main(int argc, char** argv) {
     pc->add_option("-o,--output", pack.out_path, "the package to write")->required();
     pc->add_flag("--force", pack.force, "overwrite an existing output");
 
+    CheckCmd check;
+    auto* cc = app.add_subcommand("check", "check documents against the GB/T 9704-2012 layout");
+    cc->add_option("DOC", check.docs, "documents, .docx or .odt")->required()->check(CLI::ExistingFile);
+    cc->add_flag("--json", check.as_json, "machine-readable output");
+
     auto* plugin_cmds = add_plugin_commands(app);
 
     try {
@@ -215,6 +246,7 @@ int main(int argc, char** argv) {
     if (rc->parsed()) return render.run();
     if (ic->parsed()) return inspect.run();
     if (pc->parsed()) return pack.run();
+    if (cc->parsed()) return check.run();
     if (auto rc = run_plugin_commands(plugin_cmds)) return *rc;
     return kUsage;
 }

@@ -1,5 +1,6 @@
 // The built-in document types, generated from their sample data as a user would: the visible
 // text, the seed reproduction of the work summary, the computed values and their edge cases.
+#include "gongwen/check.hpp"
 #include "gongwen/package.hpp"
 #include "test_util.hpp"
 
@@ -25,6 +26,7 @@ struct Generated {
     int code = -1;
     std::string err;
     std::vector<std::string> paragraphs;
+    std::string layout_deviations;  // what `gongwen check` says of it
 };
 
 Generated generate(const std::string& type, const json& data, const std::string& ext) {
@@ -34,7 +36,11 @@ Generated generate(const std::string& type, const json& data, const std::string&
     Generated g;
     g.code = r.code;
     g.err = r.err;
-    if (r.code == 0) g.paragraphs = test::visible_paragraphs(Package::read_file(dir + "/out." + ext));
+    if (r.code == 0) {
+        Package pkg = Package::read_file(dir + "/out." + ext);
+        g.paragraphs = test::visible_paragraphs(pkg);
+        g.layout_deviations = check_gbt9704(pkg).to_string();
+    }
     fs::remove_all(dir);
     return g;
 }
@@ -60,6 +66,7 @@ TEST_P(BuiltinType, SampleReadsAsExpected) {
     if (std::getenv("GONGWEN_REGENERATE_TYPES") && ext == "docx") std::ofstream(expected_path) << actual;
     // DOCX and ODT read the same: the ODT templates are the DOCX ones converted by LibreOffice.
     EXPECT_EQ(test::slurp(expected_path), actual) << "in " << expected_path << " (" << ext << ")";
+    EXPECT_EQ(g.layout_deviations, "") << "gongwen check finds deviations from GB/T 9704";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, BuiltinType,
