@@ -11,8 +11,9 @@ BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
 PACKAGES=(
   build-essential cmake pkg-config python3
   libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev
-  # a real LibreOffice for the end-to-end checks (documents must open and convert to PDF)
-  libreoffice-writer poppler-utils fonts-noto-cjk
+  # a real LibreOffice for PDF output and the end-to-end checks, with free fonts for the
+  # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)
+  libreoffice-writer poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
 )
 
 install_packages() {
@@ -22,6 +23,9 @@ install_packages() {
   echo "== installing Debian packages"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+  # 仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体, Times New Roman -> the fonts above
+  $sudo install -m 644 "$ROOT/fonts/65-gongwen-gbt9704.conf" /etc/fonts/conf.d/65-gongwen-gbt9704.conf
+  $sudo fc-cache -f >/dev/null 2>&1 || true
 }
 
 build() {
@@ -35,15 +39,14 @@ demo() {
   local bin="$BUILD/bin/gongwen"
   echo "== document types"
   "$bin" list
-  echo "== generating the built-in types from their sample data"
-  for dir in "$BUILD"/share/gongwen/plugins/*/; do
-    local id
-    id=$(basename "$dir")
-    for fmt in docx odt; do
-      [ -e "$dir/templates" ] || continue
-      "$bin" generate "$id" --data "$dir/example.json" -o "$ROOT/out/$id.$fmt" --force
+  echo "== generating the built-in types from their sample data (examples/samples/)"
+  for type in rectification-notice recommendation-letter work-summary; do
+    for fmt in docx odt pdf; do
+      "$bin" generate "$type" --data "$ROOT/examples/samples/$type.json" -o "$ROOT/out/$type.$fmt" --force
     done
   done
+  echo "== GB/T 9704 layout check"
+  "$bin" check "$ROOT"/out/*.docx "$ROOT"/out/*.odt
   echo
   echo "The documents are in $ROOT/out/:"
   ls -l "$ROOT"/out/

@@ -2,6 +2,7 @@
 #include "cli_common.hpp"
 
 #include "gongwen/data.hpp"
+#include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
 #include "gongwen/template.hpp"
@@ -132,8 +133,11 @@ struct GenerateCmd {
 
     int run() const {
         auto fmt = format_from_extension(out_path);
+        bool pdf = out_path.size() > 4 && (out_path.compare(out_path.size() - 4, 4, ".pdf") == 0 ||
+                                           out_path.compare(out_path.size() - 4, 4, ".PDF") == 0);
+        if (pdf) fmt = DocFormat::docx;  // rendered as DOCX, then converted by LibreOffice
         if (!fmt) {
-            std::cerr << "gongwen generate: the output must end in .docx or .odt: " << out_path << '\n';
+            std::cerr << "gongwen generate: the output must end in .docx, .odt or .pdf: " << out_path << '\n';
             return kUsage;
         }
         Diagnostics diags;
@@ -154,7 +158,10 @@ struct GenerateCmd {
             ro.strict = strict;
             auto bytes = tmpl->render(prepared, ro, diags);
             if (!bytes) throw Error(Diagnostics{});
-            write_file_atomically(out_path, *bytes, force);
+            if (pdf)
+                convert_to_pdf(*bytes, "docx", out_path, force);
+            else
+                write_file_atomically(out_path, *bytes, force);
         } catch (const Error& e) {
             diags.append(e.diagnostics());
             rc = kBadInput;
@@ -346,7 +353,7 @@ PluginCommands* add_plugin_commands(CLI::App& app) {
     c.generate_app = app.add_subcommand("generate", "validate data, compute values and render a document of a type");
     c.generate_app->add_option("TYPE", c.generate.type, "type id, e.g. rectification-notice")->required();
     c.generate_app->add_option("--data,-d", c.generate.data_path, "data, a JSON object")->required()->check(CLI::ExistingFile);
-    c.generate_app->add_option("-o,--output", c.generate.out_path, "output file: .docx or .odt")->required();
+    c.generate_app->add_option("-o,--output", c.generate.out_path, "output file: .docx, .odt or .pdf (PDF through LibreOffice)")->required();
     c.generate_app->add_flag("--force", c.generate.force, "overwrite an existing output");
     c.generate_app->add_flag("--strict", c.generate.strict, "a missing value is an error, not a warning");
     c.generate_app->add_flag("--json", c.generate.as_json, "print the result and diagnostics as JSON");

@@ -269,7 +269,7 @@ def recommendation_letter():
         p("一、系统共性问题", "Heading1"),
         loop("共性问题",
              p("（{{@index | cn}}）{{问题}}", "Heading2"),
-             p("{{表现}}{{#例证}}如：{{例证 | join:\"；\"}}。{{/例证}}", "Body"), style="Body"),
+             p("{{表现}}{{#有例证}}如：{{例证 | join:\"；\"}}。{{/有例证}}", "Body"), style="Body"),
         p("二、单位个性问题", "Heading1"),
         loop("个性问题", p("{{@index | ordinal}}{{单位}}：{{问题}}", "Body"), style="Body"),
         p("三、意见建议", "Heading1"),

@@ -24,6 +24,7 @@ public:
                 if (at == std::string::npos) break;
                 start = at + sep.size();
             }
+            p["有例证"] = !examples.empty();
             p["例证"] = examples;
         }
         data["回复期限"] = gongwen::builtin::deadline(data, "回复期限", "成文日期", "回复天数");
