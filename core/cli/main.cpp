@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
 
     RenderCmd render;
     auto* rc = app.add_subcommand("render", "render a bare template with JSON data");
-    rc->add_option("TEMPLATE", render.template_path, "template, .docx or .odt")->required()->check(CLI::ExistingFile);
+    rc->add_option("TEMPLATE", render.template_path, "template, .docx or .odt (or a folder of its XML parts)")->required()->check(CLI::ExistingPath);
     rc->add_option("--data,-d", render.data_path, "data, a JSON object")->check(CLI::ExistingFile);
     rc->add_option("-o,--output", render.out_path, "output file; its extension must match the template's")->required();
     rc->add_flag("--strict", render.strict, "a missing value is an error, not a warning");
@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
 
     InspectCmd inspect;
     auto* ic = app.add_subcommand("inspect", "list the tags of a template and every error in it");
-    ic->add_option("TEMPLATE", inspect.template_path, "template, .docx or .odt")->required()->check(CLI::ExistingFile);
+    ic->add_option("TEMPLATE", inspect.template_path, "template, .docx or .odt (or a folder of its XML parts)")->required()->check(CLI::ExistingPath);
     ic->add_flag("--json", inspect.as_json, "machine-readable output");
     inspect.tf.add_to(ic);
 

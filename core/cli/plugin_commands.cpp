@@ -90,12 +90,8 @@ const PluginManifest* find_type(const PluginCatalog& cat, const std::string& typ
     const PluginManifest* m = cat.find(type);
     if (!m) {
         // A broken plugin of that id explains itself better than "unknown".
-        for (const auto& d : cat.problems.items()) {
-            const std::string tail = "/" + type;
-            bool in_folder = d.file.find(tail + "/") != std::string::npos ||
-                             (d.file.size() >= tail.size() && d.file.compare(d.file.size() - tail.size(), tail.size(), tail) == 0);
-            if (in_folder) diags.add(d);
-        }
+        // Whatever is broken on the plugin path may be the type asked for: show it all.
+        diags.append(cat.problems);
         diags.error("unknown-type", type, "no document type '" + type + "'; `gongwen list` shows the installed ones");
     }
     return m;
@@ -129,7 +125,7 @@ struct DescribeCmd {
 
 struct GenerateCmd {
     std::string type, data_path, out_path;
-    bool force = false, strict = false, as_json = false;
+    bool force = false, strict = false, as_json = false, strip = false;
 
     int run() const {
         auto fmt = format_from_extension(out_path);
@@ -156,6 +152,7 @@ struct GenerateCmd {
             if (!tmpl->ok()) throw Error(Diagnostics{});
             RenderOptions ro;
             ro.strict = strict;
+            ro.strip_invalid_chars = strip;
             auto bytes = tmpl->render(prepared, ro, diags);
             if (!bytes) throw Error(Diagnostics{});
             if (pdf)
@@ -319,8 +316,11 @@ struct PluginNewCmd {
         }
         std::cout << "created " << dir.string() << "\n";
         if (cpp) {
-            std::cout << "build it:  cmake -S " << dir.string() << " -B " << dir.string() << "/build && cmake --build "
-                      << dir.string() << "/build\n"
+            // The prefix this gongwen runs from is where find_package(Gongwen) finds the SDK.
+            std::error_code pe;
+            std::string prefix = fs::read_symlink("/proc/self/exe", pe).parent_path().parent_path().string();
+            std::cout << "build it:  cmake -S " << dir.string() << " -B " << dir.string() << "/build -DCMAKE_PREFIX_PATH=" << prefix
+                      << " && cmake --build " << dir.string() << "/build\n"
                       << "try it:    GONGWEN_PLUGIN_PATH=" << dir.string() << "/build/" << name << " gongwen generate " << name
                       << " --data " << dir.string() << "/example.json -o " << name << ".docx\n";
         } else {
@@ -357,6 +357,7 @@ PluginCommands* add_plugin_commands(CLI::App& app) {
     c.generate_app->add_flag("--force", c.generate.force, "overwrite an existing output");
     c.generate_app->add_flag("--strict", c.generate.strict, "a missing value is an error, not a warning");
     c.generate_app->add_flag("--json", c.generate.as_json, "print the result and diagnostics as JSON");
+    c.generate_app->add_flag("--strip-invalid-chars", c.generate.strip, "drop characters XML cannot hold instead of failing");
 
     auto* plugin = app.add_subcommand("plugin", "work on plugins");
     plugin->require_subcommand(1);

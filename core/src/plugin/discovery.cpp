@@ -54,7 +54,17 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
     PluginCatalog cat;
     for (const auto& [root, origin] : roots) {
         std::error_code ec;
-        if (!fs::is_directory(root, ec)) continue;
+        if (!fs::is_directory(root, ec)) {
+            if (origin == "GONGWEN_PLUGIN_PATH") {
+                Diagnostic d;
+                d.severity = Severity::warning;
+                d.code = "no-plugin-folder";
+                d.file = root;
+                d.message = "GONGWEN_PLUGIN_PATH names a folder that does not exist";
+                cat.problems.add(d);
+            }
+            continue;
+        }
         // A root may itself be a plugin folder (GONGWEN_PLUGIN_PATH=path/to/my-plugin) or hold several.
         std::vector<fs::path> dirs;
         if (fs::exists(fs::path(root) / "plugin.json", ec)) {

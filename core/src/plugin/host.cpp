@@ -39,7 +39,7 @@ struct LoadedPlugin::Impl {
         } catch (...) {
             fail("plugin-failed", std::string("an exception escaped from ") + hook);
         }
-        if (rc != 0) fail("plugin-failed", std::string(hook) + " failed: " + (err.empty() ? "no message" : err));
+        if (rc != 0) fail("plugin-failed", std::string(hook) + " failed: " + (err.empty() ? "no message" : err));  // hook names are the C table's
         return out;
     }
 

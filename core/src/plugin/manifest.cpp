@@ -221,6 +221,9 @@ PluginManifest read_manifest(const std::string& dir) {
                 continue;
             }
             std::string path = m.dir + "/" + it.value().get<std::string>();
+            auto ext = format_from_extension(it.value().get<std::string>());
+            if (!ext || format_name(*ext) != it.key())
+                r.problem("templates." + it.key(), "'" + it.value().get<std::string>() + "' is not a ." + it.key() + " template");
             if (!fs::exists(path, ec))
                 r.problem("templates." + it.key(), "the template '" + it.value().get<std::string>() + "' is missing");
             m.templates[it.key()] = path;
@@ -234,6 +237,14 @@ PluginManifest read_manifest(const std::string& dir) {
             if (!fs::is_regular_file(m.library, ec))
                 r.problem("library", "the library '" + j["library"].get<std::string>() + "' is missing (not built?)");
         }
+    }
+    // A default must itself be valid data for its field.
+    for (const auto& f : m.fields) {
+        if (f.default_value.is_null()) continue;
+        Diagnostics d;
+        validate_data({f}, nlohmann::json{{f.name, f.default_value}}, file, d);
+        for (const auto& x : d.items())
+            if (x.severity == Severity::error) r.problem("fields (" + f.name + ").default", x.message);
     }
     if (r.diags().has_errors()) throw Error(r.diags());
     return m;

@@ -1,6 +1,7 @@
 // Data against a fields schema: every problem at once, by field label and row.
 #include "gongwen/plugin.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -28,10 +29,26 @@ std::string trim_ascii(std::string s) {
     return s.substr(b, e - b + 1);
 }
 
+// Full-width digits and signs (０-９, ．, －), as Chinese input methods type them, in ASCII.
+std::string ascii_digits(const std::string& in) {
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        unsigned char c0 = static_cast<unsigned char>(in[i]);
+        if (c0 == 0xEF && i + 2 < in.size()) {
+            unsigned char c1 = static_cast<unsigned char>(in[i + 1]), c2 = static_cast<unsigned char>(in[i + 2]);
+            if (c1 == 0xBC && c2 >= 0x90 && c2 <= 0x99) { out += static_cast<char>('0' + (c2 - 0x90)); i += 2; continue; }
+            if (c1 == 0xBC && c2 == 0x8E) { out += '.'; i += 2; continue; }
+            if (c1 == 0xBC && c2 == 0x8D) { out += '-'; i += 2; continue; }
+        }
+        out += static_cast<char>(c0);
+    }
+    return out;
+}
+
 std::optional<double> as_number(const json& v) {
     if (v.is_number()) return v.get<double>();
     if (!v.is_string()) return std::nullopt;
-    std::string s = trim_ascii(v.get<std::string>());
+    std::string s = trim_ascii(ascii_digits(v.get<std::string>()));
     if (s.empty()) return std::nullopt;
     errno = 0;
     char* end = nullptr;
@@ -66,7 +83,8 @@ std::optional<std::string> canonical_date(const json& v) {
     if (v.is_number()) {
         // An Excel serial date (1900 system): 25569 is 1970-01-01.
         double serial = v.get<double>();
-        if (serial < 61 || serial > 2958465) return std::nullopt;
+        // Excel serials below 10000 (before 1927) are far more likely a year or a typo.
+        if (serial < 10000 || serial > 2958465) return std::nullopt;
         civil_from_days(static_cast<long>(std::floor(serial)) - 25569, &y, &m, &d);
     } else if (v.is_string()) {
         std::string s = trim_ascii(v.get<std::string>());
@@ -212,7 +230,19 @@ json validate_data(const std::vector<FieldSpec>& fields, const json& data, const
         return data;
     }
     Validator v(data_label, diags);
-    return v.object(fields, data, "");
+    json out = v.object(fields, data, "");
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        bool known = std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == it.key(); });
+        if (!known) {
+            Diagnostic d;
+            d.severity = Severity::warning;
+            d.code = "unknown-field";
+            d.file = data_label;
+            d.message = "「" + it.key() + "」 is not a field of this document type (a typo?); the template may still use it";
+            diags.add(d);
+        }
+    }
+    return out;
 }
 
 } // namespace gongwen

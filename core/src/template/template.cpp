@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstring>
 
 namespace gongwen {
@@ -171,9 +172,15 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
 
 std::shared_ptr<const Template> Template::compile_file(const std::string& path, const TemplateOptions& options,
                                                        Diagnostics& diags) {
-    auto want = format_from_extension(path);
-    if (!want) throw Error("unknown-format", path, "a template must be a .docx or .odt file");
-    Package pkg = Package::read_file(path, options.package_limits);
+    std::string name = path;
+    while (name.size() > 1 && name.back() == '/') name.pop_back();
+    auto want = format_from_extension(name);
+    if (!want) throw Error("unknown-format", path, "a template must be a .docx or .odt file (or a folder of its XML parts named so)");
+    std::error_code ec;
+    // A template kept as XML (a folder named like the file) is packed in memory.
+    Package pkg = std::filesystem::is_directory(path, ec)
+                      ? Package::read_memory(Package::from_folder(path).write_all(), path, options.package_limits)
+                      : Package::read_file(path, options.package_limits);
     auto t = compile(std::move(pkg), options, diags);
     if (t->format() != *want)
         throw Error("format-mismatch", path,
