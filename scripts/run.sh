@@ -10,7 +10,7 @@ BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
 
 PACKAGES=(
   build-essential cmake pkg-config python3
-  libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev
+  libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
   # a real LibreOffice for PDF output and the end-to-end checks, with free fonts for the
   # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)
   libreoffice-writer poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
