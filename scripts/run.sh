@@ -2,6 +2,8 @@
 # Gongwen's two set-up commands (see README):
 #   bash scripts/run.sh demo   install what is needed, build, generate the built-in document types to out/
 #   bash scripts/run.sh test   install what is needed, build, run every test
+#   bash scripts/run.sh hardening   the tests again under ASan + UBSan, then every fuzzer briefly
+#                                   (CI runs test, then hardening)
 # GONGWEN_SKIP_APT=1 skips the package installation (for machines already set up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +18,11 @@ PACKAGES=(
   libreoffice-writer poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
 )
 
+HARDENING_PACKAGES=(clang libclang-rt-14-dev)
+
 install_packages() {
   [ "${GONGWEN_SKIP_APT:-0}" = 1 ] && return 0
+  [ "${1:-}" = hardening ] && PACKAGES+=("${HARDENING_PACKAGES[@]}")
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "== installing Debian packages"
@@ -52,8 +57,23 @@ demo() {
   ls -l "$ROOT"/out/
 }
 
+hardening() {
+  local asan=${GONGWEN_ASAN_BUILD_DIR:-$ROOT/build-asan}
+  local flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+  echo "== ASan + UBSan build of the test suite in $asan"
+  cmake -S "$ROOT" -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$flags" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+  cmake --build "$asan" -j"$(nproc)"
+  # LibreOffice and the out-of-tree SDK build are other processes: the plain run covers them.
+  (cd "$asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --output-on-failure -j"$(nproc)" -E 'e2e_libreoffice|e2e_sdk')
+  echo "== fuzzing every target for ${GONGWEN_FUZZ_SECONDS:-30} s"
+  bash "$ROOT/tests/fuzz/fuzz.sh" "${GONGWEN_FUZZ_SECONDS:-30}"
+}
+
 case "${1:-}" in
   demo) install_packages; build; demo ;;
   test) install_packages; build; cd "$BUILD" && ctest --output-on-failure -j"$(nproc)" ;;
-  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+  hardening) install_packages hardening; hardening ;;
+  *) echo "usage: $0 demo|test|hardening" >&2; exit 2 ;;
 esac

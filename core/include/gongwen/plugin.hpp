@@ -63,6 +63,8 @@ struct PluginManifest {
 
 /// Reads `dir`/plugin.json. Throws Error listing every problem of the manifest.
 PluginManifest read_manifest(const std::string& dir);
+/// Checks manifest text as if it were `dir`/plugin.json (paths resolve in `dir`). Throws Error.
+PluginManifest parse_manifest(const std::string& text, const std::string& dir);
 
 /// Checks data against the fields schema and returns it normalised (defaults filled in,
 /// numbers and dates in canonical form). Every problem goes to `diags`, by field label and row.

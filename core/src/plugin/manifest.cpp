@@ -176,7 +176,13 @@ PluginManifest read_manifest(const std::string& dir) {
     std::string file = (fs::path(dir) / "plugin.json").string();
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) throw Error("missing-manifest", dir, "no plugin.json in the plugin folder");
-    json j = parse_json_text(read_file_bytes(file), file);
+    return parse_manifest(read_file_bytes(file), dir);
+}
+
+PluginManifest parse_manifest(const std::string& text, const std::string& dir) {
+    std::string file = (fs::path(dir) / "plugin.json").string();
+    std::error_code ec;
+    json j = parse_json_text(text, file);
     ManifestReader r(file);
     PluginManifest m;
     m.dir = fs::absolute(dir).lexically_normal().string();

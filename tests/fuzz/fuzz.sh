@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets with clang's libFuzzer (+ ASan/UBSan) and runs each one.
+#   bash tests/fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
+# Corpora grow in build-fuzz/corpus/<target> (seeded from tests/fuzz/corpus/); crashes land in
+# build-fuzz/crashes/. Exit 1 if any target crashed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-60}; shift || true
+build=${GONGWEN_FUZZ_BUILD:-$root/build-fuzz}
+flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGWEN_FUZZ=ON \
+  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null || exit 1
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=($(cd "$root/tests/fuzz" && ls fuzz_*.cpp | sed 's/fuzz_\(.*\)\.cpp/\1/'))
+cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null || exit 1
+mkdir -p "$build/crashes"
+fail=0
+for t in "${targets[@]}"; do
+  corpus=$build/corpus/$t
+  mkdir -p "$corpus"
+  cp -n "$root/tests/fuzz/corpus/$t/"* "$corpus/" 2>/dev/null
+  dict=()
+  [ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
+  echo "== fuzz_$t for ${seconds}s"
+  # rss_limit: a clean error for a hostile input, never an out-of-memory kill
+  if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$build/tests/fuzz/fuzz_$t" "$corpus" "${dict[@]}" \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1 \
+      -artifact_prefix="$build/crashes/$t-" >"$build/fuzz_$t.log" 2>&1; then
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/fuzz_$t.log" | sed "s/^/  /"
+  else
+    echo "FAIL: fuzz_$t found a crash:"; tail -40 "$build/fuzz_$t.log"; fail=1
+  fi
+done
+exit $fail
