@@ -7,11 +7,11 @@
 # The anchors are run from a writable copy outside the repo (shared/ is read-only); nothing of theirs is
 # copied into the project. REPS repetitions (default 3); the tables hold the medians.
 #
-#   bash bench/run.sh                 # ~5 min on 2 cores
+#   bash bench/run.sh                 # ~6 min on an idle machine; longer while it waits out others' load
 #   REPS=1 bash bench/run.sh          # quick look
 #   SKIP_PEERS=1 bash bench/run.sh    # gongwen only
 #   SRC=HEAD bash bench/run.sh        # measure the last commit, not the working tree (see common.sh)
-#   WAIT_QUIET=0 bash bench/run.sh    # do not wait for the other sessions' load to drop before each rep
+#   WAIT_QUIET=0 bash bench/run.sh    # do not wait for the other sessions' load to drop before each measurement
 # Results: bench/results/<UTC stamp>/{env.txt,run-K.txt,verify.txt,summary.md}
 set -euo pipefail
 CMAKE_ARGS=()

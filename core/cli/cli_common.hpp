@@ -42,4 +42,9 @@ PluginCommands* add_plugin_commands(CLI::App& app);
 /// Runs the chosen plugin command; nullopt when none was chosen.
 std::optional<int> run_plugin_commands(PluginCommands* cmds);
 
+/// gongwen batch.
+struct BatchCommand;
+BatchCommand* add_batch_command(CLI::App& app);
+std::optional<int> run_batch_command(BatchCommand* cmd);
+
 } // namespace gongwen::cli

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -201,7 +202,23 @@ struct CheckCmd {
 
 } // namespace
 
+int run(int argc, char** argv);
+
 int main(int argc, char** argv) {
+    // Past a file-size limit, write() must fail with EFBIG (and the temp file be removed)
+    // rather than the process die of SIGXFSZ and leave it behind.
+    std::signal(SIGXFSZ, SIG_IGN);
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "gongwen: error[out-of-memory]: not enough memory; lower the limits or the input size\n";
+    } catch (const std::exception& e) {
+        std::cerr << "gongwen: error[internal-error]: " << e.what() << "\n";
+    }
+    return kBadInput;
+}
+
+int run(int argc, char** argv) {
     CLI::App app{"gongwen — fills DOCX and ODT templates of official documents (公文) with data"};
     app.set_version_flag("--version", std::string("gongwen ") + gongwen::kVersion);
     app.require_subcommand(1);
@@ -236,6 +253,7 @@ int main(int argc, char** argv) {
     cc->add_flag("--json", check.as_json, "machine-readable output");
 
     auto* plugin_cmds = add_plugin_commands(app);
+    auto* batch_cmd = add_batch_command(app);
 
     try {
         app.parse(argc, argv);
@@ -248,5 +266,6 @@ int main(int argc, char** argv) {
     if (pc->parsed()) return pack.run();
     if (cc->parsed()) return check.run();
     if (auto rc = run_plugin_commands(plugin_cmds)) return *rc;
+    if (auto rc = run_batch_command(batch_cmd)) return *rc;
     return kUsage;
 }

@@ -10,6 +10,8 @@ std::string Diagnostic::to_string() const {
     if (paragraph > 0) s += ":" + std::to_string(paragraph);
     s += severity == Severity::error ? ": error[" : ": warning[";
     s += code + "]: " + message;
+    // The tag as written, so the user can search the document for it.
+    if (!tag.empty() && message.find(tag) == std::string::npos) s += " (" + tag + ")";
     return s;
 }
 

@@ -61,11 +61,11 @@ TEST(TemplateCompiler, ReportsEveryProblemInOneRun) {
     EXPECT_EQ(codes(d), (std::vector<std::string>{"unclosed-section", "unknown-filter", "empty-tag", "mismatched-section",
                                                    "bad-filter-arg", "mismatched-section"}));
     // FILE:PART:PARAGRAPH: error[code]: message, with the tag as written.
-    EXPECT_EQ(d.items()[1].to_string(), "t.docx:word/document.xml:2: error[unknown-filter]: unknown filter 'nosuch'");
+    EXPECT_EQ(d.items()[1].to_string(), "t.docx:word/document.xml:2: error[unknown-filter]: unknown filter 'nosuch' ({{x | nosuch}})");
     EXPECT_EQ(d.items()[1].tag, "{{x | nosuch}}");
     EXPECT_EQ(d.items()[0].paragraph, 1);
     EXPECT_EQ(d.items()[4].to_string(),
-              "t.docx:word/document.xml:5: error[bad-filter-arg]: filter 'percent': decimals must be an integer from 0 to 6, got \"99\"");
+              "t.docx:word/document.xml:5: error[bad-filter-arg]: filter 'percent': decimals must be an integer from 0 to 6, got \"99\" ({{n | percent:99}})");
 }
 
 TEST(TemplateCompiler, ReportsStrayClosingAndUnclosedTags) {

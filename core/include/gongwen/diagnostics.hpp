@@ -19,7 +19,7 @@ struct Diagnostic {
     std::string tag;      ///< the tag as written, delimiters included; may be empty
     std::string message;  ///< what is wrong, for a user
 
-    /// `FILE:PART:PARAGRAPH: error[code]: message`, parts left out when unknown.
+    /// `FILE:PART:PARAGRAPH: error[code]: message (tag)`, parts left out when unknown.
     std::string to_string() const;
 };
 

@@ -1,8 +1,11 @@
 // LibreOffice as a converter: DOCX/ODT to PDF through a real headless soffice.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gongwen {
 
@@ -13,5 +16,10 @@ namespace gongwen {
 /// when LibreOffice is missing, fails or times out; nothing is left behind then.
 void convert_to_pdf(std::string_view document, const std::string& extension, const std::string& pdf_path,
                     bool overwrite, int timeout_seconds = 120);
+
+/// Converts many documents with one soffice process (restarted once for what a crash left
+/// undone): each pair is (document path, PDF path). Returns the PDF paths that failed, with why.
+std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
+                                                       bool overwrite, int seconds_per_document = 20);
 
 } // namespace gongwen

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -199,6 +200,8 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
             throw Error("not-a-package", label, "not a zip package (.docx/.odt/.xlsx): " + why);
         if (code == ZIP_ER_NOZIP)
             throw Error("damaged-package", label, "the zip is truncated or damaged: its central directory is missing");
+        if (code == ZIP_ER_EXISTS)
+            throw Error("damaged-package", label, "the package holds two entries of the same name");
         throw Error("damaged-package", label, "damaged zip package: " + why);
     }
     zip_error_fini(&err);
@@ -211,6 +214,27 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         throw Error("package-limit", label,
                     "too many entries: " + std::to_string(count) + " (limit " +
                         std::to_string(limits.max_entries) + "; raise it with --max-entries)");
+    }
+    // The limits are checked on what the central directory declares, before anything is
+    // inflated; inflating then refuses an entry that grows past its declared size.
+    std::uint64_t declared = 0;
+    std::set<std::string> seen;
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(ar.za, static_cast<zip_uint64_t>(i), 0, &st) != 0)
+            throw Error("damaged-package", label, "cannot read entry " + std::to_string(i));
+        std::string name = st.name ? st.name : "";
+        // Part names may not climb out of the package (OPC M1.3): no "..", no absolute names.
+        bool unsafe = name.empty() || name.front() == '/' || name.find('\\') != std::string::npos ||
+                      name == ".." || name.rfind("../", 0) == 0 || name.find("/../") != std::string::npos ||
+                      (name.size() >= 3 && name.compare(name.size() - 3, 3, "/..") == 0);
+        if (unsafe) throw Error("damaged-package", label, "entry '" + name + "' has an unsafe name (absolute or with ..)");
+        if (!seen.insert(name).second) throw Error("damaged-package", label, "the package holds two entries named '" + name + "'");
+        declared += st.size;
+        if (declared > limits.max_total_size)
+            throw Error("package-limit", label,
+                        "uncompressed size exceeds " + std::to_string(limits.max_total_size) + " bytes at entry '" + name +
+                            "' (raise it with --max-package-size)");
     }
     std::uint64_t total = 0;
     pkg.entries_.reserve(static_cast<std::size_t>(count));

@@ -55,6 +55,17 @@ public:
         : label_(label), part_(part), spec_(spec), options_(options), formatters_(formatters), diags_(diags) {}
 
     std::optional<CompiledPart> run(const std::string& xml, std::vector<TagInfo>& tags_out) {
+        // Office parts never carry a DTD (OPC M1.18); one is refused, not half-understood.
+        if (xml.find("<!DOCTYPE") != std::string::npos) {
+            Diagnostics d;
+            Diagnostic diag;
+            diag.code = "malformed-xml";
+            diag.file = label_;
+            diag.part = part_;
+            diag.message = "the part declares a DTD (<!DOCTYPE>), which office documents may not";
+            d.add(diag);
+            throw Error(d);
+        }
         pugi::xml_document doc;
         const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration |
                                pugi::parse_doctype | pugi::parse_comments | pugi::parse_pi;

@@ -373,7 +373,18 @@ bool render_part(const std::string& label, const CompiledPart& part, const nlohm
     out.clear();
     out.reserve(part.size_hint + part.size_hint / 4);
     Renderer r(label, part, topts, ropts, out, diags);
-    return r.run(data);
+    bool ok = r.run(data);
+    if (ok && out.size() > ropts.max_part_size) {
+        Diagnostic d;
+        d.code = "output-limit";
+        d.file = label;
+        d.part = part.name;
+        d.message = "the rendered part is " + std::to_string(out.size()) + " bytes, above " +
+                    std::to_string(ropts.max_part_size) + " (raise it with --max-output-size)";
+        diags.add(d);
+        return false;
+    }
+    return ok;
 }
 
 } // namespace gongwen::detail

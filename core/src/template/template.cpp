@@ -145,6 +145,12 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
     auto impl = std::make_unique<Impl>();
     impl->format = detect_format(package);
     impl->options = options;
+    // Compiling and rendering recurse once per nesting level: keep far from the stack's end.
+    constexpr int kHardestDepth = 5000;
+    if (options.max_depth > kHardestDepth)
+        throw Error("bad-option", package.label(),
+                    "--max-depth " + std::to_string(options.max_depth) + " is above the most this build supports (" +
+                        std::to_string(kHardestDepth) + ")");
     if (options.open.empty() || options.close.empty())
         throw Error("bad-delimiters", package.label(), "delimiters must not be empty");
     const FormatterRegistry& formatters = options.formatters ? *options.formatters : FormatterRegistry::builtin();
@@ -184,7 +190,7 @@ std::shared_ptr<const Template> Template::compile_file(const std::string& path, 
     auto t = compile(std::move(pkg), options, diags);
     if (t->format() != *want)
         throw Error("format-mismatch", path,
-                    std::string("the file is an ") + (t->format() == DocFormat::docx ? "DOCX" : "ODT") +
+                    std::string("the file is ") + (t->format() == DocFormat::docx ? "a DOCX" : "an ODT") +
                         " package but its name ends in ." + format_name(*want));
     return t;
 }

@@ -1,0 +1,120 @@
+// gongwen batch: the command around run_batch — options, progress, summary, report.
+#include "cli_common.hpp"
+
+#include "gongwen/batch.hpp"
+#include "gongwen/package.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <unistd.h>
+
+namespace gongwen::cli {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string duration(double s) {
+    if (s < 0 || s > 1e7) return "?";
+    int t = static_cast<int>(s + 0.5);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
+    return buf;
+}
+
+} // namespace
+
+struct BatchCommand {
+    BatchOptions o;
+    std::string shard = "1/1", report_path;
+    CLI::App* app = nullptr;
+
+    int run() {
+        auto slash = shard.find('/');
+        try {
+            if (slash == std::string::npos) throw std::invalid_argument(shard);
+            o.shard_k = static_cast<unsigned>(std::stoul(shard.substr(0, slash)));
+            o.shard_n = static_cast<unsigned>(std::stoul(shard.substr(slash + 1)));
+        } catch (const std::exception&) {
+            std::cerr << "gongwen batch: --shard takes K/N, e.g. 3/8\n";
+            return kUsage;
+        }
+        const bool tty = ::isatty(STDERR_FILENO);
+        double last = -1;
+        o.on_progress = [&](const BatchProgress& p) {
+            bool end = p.done == p.total;
+            if (!end && p.seconds - last < (tty ? 0.1 : 2.0)) return;
+            last = p.seconds;
+            double rate = p.seconds > 0 ? p.done / p.seconds : 0;
+            double eta = rate > 0 ? (p.total - p.done) / rate : -1;
+            if (tty) {
+                int width = 30, fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
+                std::fprintf(stderr, "\r[%s%s] %zu/%zu  %.0f docs/s  ETA %s%s%s", std::string(static_cast<std::size_t>(fill), '#').c_str(),
+                             std::string(static_cast<std::size_t>(width - fill), '.').c_str(), p.done, p.total, rate,
+                             duration(eta).c_str(), p.failed ? ("  failed " + std::to_string(p.failed)).c_str() : "",
+                             end ? "\n" : "");
+            } else {
+                std::fprintf(stderr, "batch: %zu/%zu (%zu%%), %.0f docs/s, ETA %s\n", p.done, p.total,
+                             p.total ? p.done * 100 / p.total : 100, rate, duration(eta).c_str());
+            }
+            std::fflush(stderr);
+        };
+        BatchSummary s;
+        try {
+            s = run_batch(o);
+        } catch (const Error& e) {
+            print_diagnostics(e.diagnostics());
+            return kBadInput;
+        }
+        for (const auto& r : s.rows)
+            if (r.status == "failed") print_diagnostics(r.diagnostics);
+        print_diagnostics(s.problems);
+        std::fprintf(stderr, "written %zu, skipped %zu, failed %zu in %.1f s → %s\n", s.written, s.skipped, s.failed, s.seconds,
+                     o.out_dir.c_str());
+        if (!report_path.empty()) {
+            json rows = json::array();
+            for (const auto& r : s.rows)
+                rows.push_back({{"row", r.row}, {"output", r.output}, {"status", r.status}, {"diagnostics", diagnostics_json(r.diagnostics)}});
+            json rep = {{"type", o.type},       {"data", o.data_path}, {"out_dir", o.out_dir}, {"written", s.written},
+                        {"skipped", s.skipped}, {"failed", s.failed},  {"seconds", s.seconds}, {"rows", rows},
+                        {"problems", diagnostics_json(s.problems)}};
+            try {
+                write_file_atomically(report_path, rep.dump(2) + "\n", true);
+            } catch (const Error& e) {
+                print_diagnostics(e.diagnostics());
+                return kBadInput;
+            }
+        }
+        return s.failed || s.problems.has_errors() ? kBadInput : kOk;
+    }
+};
+
+BatchCommand* add_batch_command(CLI::App& app) {
+    static BatchCommand c;
+    c.app = app.add_subcommand("batch", "one document per row of a spreadsheet (XLSX, CSV, JSON), in parallel");
+    c.app->add_option("TYPE", c.o.type, "document type id")->required();
+    c.app->add_option("--data,-d", c.o.data_path, "rows: .xlsx (first sheet), .csv (UTF-8 or GB18030), .json, .jsonl")
+        ->required()->check(CLI::ExistingFile);
+    c.app->add_option("--out-dir,-o", c.o.out_dir, "where the documents go")->required();
+    c.app->add_option("--format", c.o.format, "docx, odt or pdf")->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
+    c.app->add_option("--jobs,-j", c.o.jobs, "parallel renderers (default: every core)");
+    c.app->add_option("--name", c.o.name_pattern, "file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)");
+    c.app->add_flag("--resume", c.o.resume, "keep outputs that exist and are complete; write the rest");
+    c.app->add_flag("--force", c.o.force, "overwrite outputs that exist");
+    c.app->add_flag("--strict", c.o.strict, "a missing value is an error");
+    c.app->add_option("--shard", c.shard, "K/N: only the K-th of N deterministic slices of the rows")->capture_default_str();
+    c.app->add_option("--report", c.report_path, "write a JSON report of every row");
+    c.app->add_option("--sheet", c.o.table.sheet, "XLSX sheet (default: the first)");
+    c.app->add_option("--encoding", c.o.table.encoding, "CSV encoding: UTF-8, GB18030, GBK (default: detected)");
+    c.app->add_option("--rows", c.o.row_sources, "[FIELD=]FILE:KEY — rows of a list field from another file, by key column");
+    c.app->get_option("--resume")->excludes(c.app->get_option("--force"));
+    return &c;
+}
+
+std::optional<int> run_batch_command(BatchCommand* c) {
+    if (c->app->parsed()) return c->run();
+    return std::nullopt;
+}
+
+} // namespace gongwen::cli

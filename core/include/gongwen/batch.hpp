@@ -1,0 +1,59 @@
+// gongwen batch: one document per row of a spreadsheet, in parallel, nothing lost.
+#pragma once
+
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/table.hpp"
+#include "gongwen/template.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace gongwen {
+
+/// How far a batch has come, for a progress display.
+struct BatchProgress {
+    std::size_t done = 0, total = 0, failed = 0;
+    double seconds = 0;
+};
+
+struct BatchOptions {
+    std::string type;                      ///< document type id
+    std::string data_path;                 ///< rows: .xlsx, .csv, .json, .jsonl
+    std::string out_dir;
+    std::string format = "docx";           ///< docx, odt, pdf
+    unsigned jobs = 0;                     ///< 0: every core
+    std::string name_pattern;              ///< "": the type's own output pattern
+    bool resume = false;                   ///< skip outputs that exist and are complete
+    bool force = false;                    ///< overwrite outputs that exist
+    bool strict = false;
+    unsigned shard_k = 1, shard_n = 1;     ///< the K-th of N deterministic slices of the rows
+    TableOptions table;                    ///< encoding, sheet
+    std::vector<std::string> row_sources;  ///< "[FIELD=]FILE:KEY": list-field rows from another file
+    std::function<void(const BatchProgress&)> on_progress;
+};
+
+/// What became of one row.
+struct RowResult {
+    int row = 0;                           ///< in the data file (spreadsheet row / CSV line / JSON index)
+    std::string output;                    ///< the file written or kept
+    std::string status;                    ///< written, skipped, failed
+    Diagnostics diagnostics;
+};
+
+struct BatchSummary {
+    std::size_t written = 0, skipped = 0, failed = 0;
+    double seconds = 0;
+    std::vector<RowResult> rows;           ///< in row order
+    Diagnostics problems;                  ///< about the batch as a whole (unknown keys in a rows file...)
+};
+
+/// Runs a batch. Throws Error when nothing can be done at all (unknown type, unreadable data,
+/// bad options); a bad row is reported in its RowResult and the batch goes on.
+BatchSummary run_batch(const BatchOptions& options);
+
+/// A file name made safe: no path separators, no "..", no control characters, no characters
+/// Windows forbids, not empty, at most 180 bytes of whole UTF-8 characters.
+std::string safe_file_name(const std::string& raw);
+
+} // namespace gongwen

@@ -1,0 +1,322 @@
+// One document per row: read the rows once, compile the template once, render on every core.
+#include "gongwen/batch.hpp"
+
+#include "gongwen/office.hpp"
+#include "gongwen/package.hpp"
+#include "gongwen/plugin.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unistd.h>
+
+namespace gongwen {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string safe_file_name(const std::string& raw) {
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c < 0x20 || c == 0x7F || std::string("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string::npos) {
+            out += '_';
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    // No leading dots or spaces (no "..", no hidden files), no trailing ones (Windows drops them).
+    std::size_t b = out.find_first_not_of(". ");
+    out = b == std::string::npos ? "" : out.substr(b);
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    if (out.size() > 180) {
+        std::size_t cut = 180;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+    }
+    return out.empty() ? "document" : out;
+}
+
+namespace {
+
+// Column headers may be field names or their labels (Chinese or English).
+std::string field_for(const std::vector<FieldSpec>& fields, const std::string& header) {
+    for (const auto& f : fields)
+        if (f.name == header) return f.name;
+    for (const auto& f : fields)
+        if (f.label.zh == header || f.label.en == header) return f.name;
+    return header;
+}
+
+// A spreadsheet row as the data of one document: names for labels, lists of lines split.
+json row_data(const std::vector<FieldSpec>& fields, const json& row) {
+    json out = json::object();
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        std::string name = field_for(fields, it.key());
+        auto f = std::find_if(fields.begin(), fields.end(), [&](const FieldSpec& s) { return s.name == name; });
+        if (f != fields.end() && f->type == FieldType::list && f->columns.empty() && it.value().is_string()) {
+            // A list of text lines in one cell: one a line, or separated by ；
+            json lines = json::array();
+            std::string s = it.value().get<std::string>(), cur;
+            auto flush = [&] {
+                std::size_t a = cur.find_first_not_of(" \t\r"), z = cur.find_last_not_of(" \t\r");
+                if (a != std::string::npos) lines.push_back(cur.substr(a, z - a + 1));
+                cur.clear();
+            };
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                if (s[i] == '\n' || s[i] == ';') { flush(); continue; }
+                if (s.compare(i, 3, "；") == 0) { flush(); i += 2; continue; }
+                cur += s[i];
+            }
+            flush();
+            out[name] = lines;
+        } else {
+            out[name] = it.value();
+        }
+    }
+    return out;
+}
+
+struct RowsSource {
+    std::string field;  // the list field they fill
+    std::string key;    // the column that names their document
+    DataTable table;
+};
+
+bool complete_output(const std::string& path, const std::string& format) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) == 0) return false;
+    if (format == "pdf") {
+        std::string b = read_file_bytes(path);
+        return b.rfind("%PDF", 0) == 0 && b.find("%%EOF", b.size() > 1024 ? b.size() - 1024 : 0) != std::string::npos;
+    }
+    try {
+        Package::read_file(path);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+} // namespace
+
+BatchSummary run_batch(const BatchOptions& o) {
+    auto start = std::chrono::steady_clock::now();
+    if (o.format != "docx" && o.format != "odt" && o.format != "pdf")
+        throw Error("bad-option", o.out_dir, "--format must be docx, odt or pdf");
+    if (o.shard_n == 0 || o.shard_k == 0 || o.shard_k > o.shard_n)
+        throw Error("bad-option", o.data_path, "--shard K/N needs 1 ≤ K ≤ N");
+    PluginCatalog cat = discover_plugins();
+    const PluginManifest* m = cat.find(o.type);
+    if (!m) {
+        Diagnostics d = cat.problems;
+        d.error("unknown-type", o.type, "no document type '" + o.type + "'; `gongwen list` shows the installed ones");
+        throw Error(d);
+    }
+    auto plugin = LoadedPlugin::load(*m);
+    DocFormat fmt = o.format == "odt" ? DocFormat::odt : DocFormat::docx;
+    Diagnostics compile_diags;
+    auto tmpl = plugin->compile_template(fmt, compile_diags);
+    if (!tmpl->ok()) throw Error(compile_diags);
+
+    DataTable rows = read_table(o.data_path, o.table);
+    BatchSummary summary;
+
+    // List fields from other files: "[FIELD=]FILE:KEY".
+    std::vector<RowsSource> sources;
+    for (const auto& spec : o.row_sources) {
+        RowsSource s;
+        std::string rest = spec;
+        if (auto eq = rest.find('='); eq != std::string::npos && rest.find(':') > eq) {
+            s.field = field_for(m->fields, rest.substr(0, eq));
+            rest = rest.substr(eq + 1);
+        }
+        auto colon = rest.rfind(':');
+        if (colon == std::string::npos) throw Error("bad-option", spec, "--rows needs FILE:KEY, e.g. problems.xlsx:单位名称");
+        s.key = rest.substr(colon + 1);
+        s.table = read_table(rest.substr(0, colon), o.table);
+        if (s.field.empty()) {
+            std::vector<std::string> lists;
+            for (const auto& f : m->fields)
+                if (f.type == FieldType::list && !f.columns.empty()) lists.push_back(f.name);
+            if (lists.size() != 1)
+                throw Error("bad-option", spec, "say which list field the rows fill: --rows FIELD=FILE:KEY");
+            s.field = lists.front();
+        }
+        sources.push_back(std::move(s));
+    }
+
+    // Which rows, their data and their file names: decided up front, in row order, so names
+    // and shards are deterministic.
+    struct Job {
+        int row;
+        json data;
+        std::string path;
+    };
+    std::vector<Job> jobs;
+    std::set<std::string> names;
+    std::error_code ec;
+    fs::create_directories(o.out_dir, ec);
+    if (!fs::is_directory(o.out_dir, ec)) throw Error("cannot-write", o.out_dir, "cannot create the output folder");
+    const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
+    const std::string pattern = o.name_pattern.empty() ? m->output : o.name_pattern;
+    std::map<std::string, std::vector<std::size_t>> used_keys;  // source index -> matched
+    for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+        if (i % o.shard_n != o.shard_k - 1) continue;
+        json data = row_data(m->fields, rows.rows[i]);
+        for (std::size_t si = 0; si < sources.size(); ++si) {
+            const RowsSource& s = sources[si];
+            std::string key_field = field_for(m->fields, s.key);
+            std::string key = data.contains(key_field) ? value_to_text(data[key_field]) : "";
+            const FieldSpec* list = nullptr;
+            for (const auto& f : m->fields)
+                if (f.name == s.field) list = &f;
+            json items = json::array();
+            for (const auto& r : s.table.rows) {
+                auto it = r.find(s.key);
+                if (it != r.end() && value_to_text(*it) == key && !key.empty()) items.push_back(row_data(list->columns, r));
+            }
+            data[s.field] = items;
+        }
+        std::string name = safe_file_name(render_pattern(pattern, data, plugin->formatters()));
+        std::string unique = name;
+        for (int n = 2; names.count(unique); ++n) unique = name + "_" + std::to_string(n);
+        names.insert(unique);
+        fs::path path = (out_dir / (unique + "." + o.format)).lexically_normal();
+        if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, "a file name left the output folder: " + unique);
+        jobs.push_back({rows.row_numbers[i], std::move(data), path.string()});
+    }
+    // Rows of a rows file whose key names no document are reported, not silently dropped.
+    for (const auto& s : sources) {
+        std::string key_field = field_for(m->fields, s.key);
+        std::set<std::string> keys;
+        for (const auto& r : rows.rows) {
+            json d = row_data(m->fields, r);
+            if (d.contains(key_field)) keys.insert(value_to_text(d[key_field]));
+        }
+        for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
+            auto it = s.table.rows[r].find(s.key);
+            std::string k = it == s.table.rows[r].end() ? "" : value_to_text(*it);
+            if (!keys.count(k))
+                summary.problems.error("unknown-key", s.table.label + ":" + std::to_string(s.table.row_numbers[r]),
+                                       "「" + s.key + "」 '" + k + "' names no row of " + rows.label);
+        }
+    }
+
+    // A batch killed mid-write leaves its temp file (".name.XXXXXX", see write_file_atomically):
+    // a rerun removes those of its own outputs. Nothing else in --out-dir is touched.
+    {
+        std::set<std::string> outputs;
+        for (const auto& j : jobs) outputs.insert(fs::path(j.path).filename().string());
+        for (auto it = fs::directory_iterator(out_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            std::string f = it->path().filename().string();
+            if (f.size() > 8 && f[0] == '.' && f[f.size() - 7] == '.' && outputs.count(f.substr(1, f.size() - 8)))
+                fs::remove(it->path(), ec);
+        }
+    }
+    summary.rows.resize(jobs.size());
+    std::atomic<std::size_t> next{0}, done{0}, failed{0};
+    std::mutex plugin_mutex, progress_mutex;
+    std::vector<std::pair<std::string, std::string>> pdf_jobs;  // rendered docx -> pdf path
+    std::mutex pdf_mutex;
+    fs::path pdf_tmp;
+    if (o.format == "pdf") {
+        // The intermediate DOCX files live in the system's temp folder, never in --out-dir.
+        std::string t = (fs::temp_directory_path() / "gongwen-batch-XXXXXX").string();
+        if (!::mkdtemp(t.data())) throw Error("cannot-write", t, "cannot create a temporary folder");
+        pdf_tmp = t;
+    }
+    auto report_progress = [&] {
+        if (!o.on_progress) return;
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        BatchProgress p{done.load(), jobs.size(), failed.load(),
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+        o.on_progress(p);
+    };
+    auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            Job& job = jobs[i];
+            RowResult& r = summary.rows[i];
+            r.row = job.row;
+            r.output = job.path;
+            std::string label = rows.label + ":" + std::to_string(job.row);
+            try {
+                if (fs::exists(job.path) && !o.force) {
+                    if (o.resume && complete_output(job.path, o.format)) {
+                        r.status = "skipped";
+                        ++done;
+                        report_progress();
+                        continue;
+                    }
+                    if (!o.resume) throw Error("output-exists", job.path, "the output exists; use --resume to keep it or --force to overwrite it");
+                }
+                json valid = validate_data(m->fields, job.data, label, r.diagnostics);
+                if (r.diagnostics.has_errors()) throw Error(Diagnostics{});
+                json prepared;
+                {
+                    // Plugin code need not be thread-safe: its hooks run one at a time.
+                    std::lock_guard<std::mutex> lock(plugin_mutex);
+                    if (!plugin->validate(valid, label, r.diagnostics)) throw Error(Diagnostics{});
+                    prepared = plugin->prepare(valid);
+                }
+                RenderOptions ro;
+                ro.strict = o.strict;
+                auto bytes = tmpl->render(prepared, ro, r.diagnostics);
+                if (!bytes) throw Error(Diagnostics{});
+                if (o.format == "pdf") {
+                    std::string src = (pdf_tmp / (std::to_string(i) + ".docx")).string();
+                    write_file_atomically(src, *bytes, true);
+                    std::lock_guard<std::mutex> lock(pdf_mutex);
+                    pdf_jobs.emplace_back(src, job.path);
+                    r.status = "written";
+                } else {
+                    write_file_atomically(job.path, *bytes, o.force || o.resume);
+                    r.status = "written";
+                }
+            } catch (const Error& e) {
+                r.diagnostics.append(e.diagnostics());
+                r.status = "failed";
+                ++failed;
+            } catch (const std::exception& e) {
+                r.diagnostics.error("internal-error", label, e.what());
+                r.status = "failed";
+                ++failed;
+            }
+            ++done;
+            report_progress();
+        }
+    };
+    unsigned n = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, jobs.size())));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+
+    if (o.format == "pdf" && !pdf_jobs.empty()) {
+        // One LibreOffice process for the whole batch, not one per document.
+        auto failures = convert_many_to_pdf(pdf_jobs, o.force || o.resume);
+        for (auto& r : summary.rows) {
+            auto it = failures.find(r.output);
+            if (it != failures.end() && r.status == "written") {
+                r.status = "failed";
+                r.diagnostics.error("office-failed", r.output, it->second);
+            }
+        }
+    }
+    if (!pdf_tmp.empty()) fs::remove_all(pdf_tmp, ec);
+    for (const auto& r : summary.rows) {
+        if (r.status == "written") ++summary.written;
+        else if (r.status == "skipped") ++summary.skipped;
+        else ++summary.failed;
+    }
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+} // namespace gongwen

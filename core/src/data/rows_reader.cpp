@@ -1,0 +1,115 @@
+// JSON rows for `gongwen batch`, and read_table, which picks a reader by the file's extension.
+#include "gongwen/table.hpp"
+
+#include "gongwen/data.hpp"
+#include "gongwen/diagnostics.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace gongwen {
+namespace {
+
+// Rows keep the keys' order of the file for `columns`: ordered_json remembers it, json sorts.
+void add_row(DataTable& t, const nlohmann::ordered_json& obj, int number) {
+    for (const auto& item : obj.items())
+        if (std::find(t.columns.begin(), t.columns.end(), item.key()) == t.columns.end()) t.columns.push_back(item.key());
+    t.rows.emplace_back(obj);
+    t.row_numbers.push_back(number);
+}
+
+// JSON Lines: each non-blank line one object. Errors name the line (and column for syntax).
+DataTable read_json_lines(std::string_view text, const std::string& label) {
+    DataTable t;
+    t.label = label;
+    int number = 0;
+    while (!text.empty()) {
+        ++number;
+        std::size_t nl = std::min(text.find('\n'), text.size());
+        std::string line(text.substr(0, nl));
+        text.remove_prefix(std::min(nl + 1, text.size()));
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        nlohmann::ordered_json v;
+        try {
+            v = nlohmann::ordered_json::parse(line);
+        } catch (const nlohmann::json::parse_error& e) {
+            // A pretty-printed single object fails on its first line: say what the file is.
+            if (t.rows.empty()) {
+                auto whole = nlohmann::ordered_json::parse(line + "\n" + std::string(text), nullptr, false);
+                if (whole.is_object())
+                    throw Error("bad-rows", label,
+                                "the file holds one JSON object; rows are an array of objects [{...}, {...}] "
+                                "or JSON Lines, one object a line");
+            }
+            // Column in characters, as parse_json_text counts it; the message after nlohmann's prefix.
+            std::size_t off = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, line.size());
+            std::size_t col = 1;
+            for (std::size_t i = 0; i < off; ++i)
+                if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+            std::string what = e.what();
+            auto colon = what.find(": ");
+            if (colon != std::string::npos) what = what.substr(colon + 2);
+            throw Error("bad-json", label + ":" + std::to_string(number) + ":" + std::to_string(col), what);
+        }
+        if (!v.is_object())
+            throw Error("bad-rows", label + ":" + std::to_string(number),
+                        std::string("this line holds a JSON ") + v.type_name() + "; each line must be an object {\"column\": value}");
+        add_row(t, v, number);
+    }
+    return t;
+}
+
+} // namespace
+
+DataTable read_json_rows(std::string_view text, const std::string& label) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) throw Error("bad-json", label, "the file is empty; rows are an array of objects or JSON Lines");
+    if (text[first] != '[') return read_json_lines(text, label);
+
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+        parse_json_text(std::string(text), label);  // throws with the line and column of the error
+        throw Error("bad-json", label, "not valid JSON");
+    }
+    DataTable t;
+    t.label = label;
+    int number = 0;
+    for (const auto& v : doc) {
+        ++number;
+        if (!v.is_object())
+            throw Error("bad-rows", label,
+                        "element " + std::to_string(number) + " of the array (counting from 1) is a JSON " + v.type_name() +
+                            "; each row must be an object {\"column\": value}");
+        add_row(t, v, number);
+    }
+    return t;
+}
+
+DataTable read_table(const std::string& path, const TableOptions& opts) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    bool csv = ext == ".csv", xlsx = ext == ".xlsx" || ext == ".xlsm";
+    bool json = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
+    if (ext == ".xls" || ext == ".ods" || ext == ".et")
+        throw Error("unknown-format", path, "'" + ext + "' workbooks are not read; save the sheet as .xlsx or as CSV");
+    if (!csv && !xlsx && !json)
+        throw Error("unknown-format", path,
+                    "cannot tell the format from the extension '" + ext + "'; use .csv, .xlsx, .json or .jsonl");
+    // Options that mean nothing for the format would be silently ignored: say so instead.
+    if (!opts.sheet.empty() && !xlsx) throw Error("bad-option", path, "--sheet applies only to .xlsx files");
+    if (!opts.encoding.empty() && !csv)
+        throw Error("bad-option", path, "--encoding applies only to .csv files (JSON and XLSX are always Unicode)");
+
+    if (csv) return read_csv_bytes(read_file_bytes(path), path, opts);
+    if (xlsx) return read_xlsx(Package::read_file(path, opts.limits), opts);
+    DataTable t = read_json_rows(read_file_bytes(path), path);
+    if (t.rows.size() > opts.max_rows) {
+        throw Error("too-many-rows", path,
+                    "more than " + std::to_string(opts.max_rows) + " rows (raise it with --max-rows)");
+    }
+    return t;
+}
+
+} // namespace gongwen

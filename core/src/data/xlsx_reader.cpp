@@ -1,0 +1,451 @@
+// XLSX rows for `gongwen batch`: one worksheet of an Office Open XML workbook, read through
+// Package (the zip, with its limits) and pugixml. Only the cell values matter here: the value a
+// formula last computed is what the user saw, so it is what we take; no formula is evaluated.
+#include "gongwen/table.hpp"
+
+#include "gongwen/diagnostics.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <map>
+
+namespace gongwen {
+namespace {
+
+// ---- XML helpers. Generators differ in prefixes (<x:row> is valid), so names match by local part.
+
+std::string_view local(const char* name) {
+    std::string_view n(name);
+    auto colon = n.find(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+pugi::xml_node child(pugi::xml_node n, std::string_view name) {
+    for (pugi::xml_node c : n.children())
+        if (local(c.name()) == name) return c;
+    return {};
+}
+
+template <class F>
+void each(pugi::xml_node n, std::string_view name, F&& f) {
+    for (pugi::xml_node c : n.children())
+        if (c.type() == pugi::node_element && local(c.name()) == name) f(c);
+}
+
+// The relationship id of a <sheet>: the r:id attribute, whatever its prefix.
+std::string rel_id(pugi::xml_node n) {
+    for (pugi::xml_attribute a : n.attributes()) {
+        std::string_view name(a.name());
+        if (name.size() > 3 && name.substr(name.size() - 3) == ":id") return a.value();
+    }
+    return {};
+}
+
+pugi::xml_document load(const Package& pkg, const std::string& part) {
+    const PackageEntry* e = pkg.find(part);
+    if (!e || !e->has_data) throw Error("bad-xlsx", pkg.label(), "the workbook has no part '" + part + "'");
+    pugi::xml_document doc;
+    // parse_ws_pcdata keeps a rich-text run that is a single space.
+    pugi::xml_parse_result r = doc.load_buffer(e->data.data(), e->data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    if (!r)
+        throw Error("bad-xlsx", pkg.label(),
+                    "part '" + part + "' is not well-formed XML at byte " + std::to_string(r.offset) + ": " + r.description());
+    return doc;
+}
+
+// Relationships of `part`: id -> (type, resolved part name).
+std::map<std::string, std::pair<std::string, std::string>> relationships(const Package& pkg, const std::string& part) {
+    std::string dir = part.substr(0, part.rfind('/') + 1);
+    std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
+    std::map<std::string, std::pair<std::string, std::string>> out;
+    if (!pkg.find(rels)) return out;
+    pugi::xml_document doc = load(pkg, rels);
+    each(doc.document_element(), "Relationship", [&](pugi::xml_node r) {
+        std::string target = r.attribute("Target").value();
+        std::string path = !target.empty() && target[0] == '/' ? target.substr(1) : dir + target;
+        // Resolve "./" and "../" segments.
+        std::vector<std::string> segs;
+        std::size_t start = 0;
+        while (start <= path.size()) {
+            std::size_t slash = std::min(path.find('/', start), path.size());
+            std::string seg = path.substr(start, slash - start);
+            if (seg == "..") {
+                if (!segs.empty()) segs.pop_back();
+            } else if (!seg.empty() && seg != ".") {
+                segs.push_back(seg);
+            }
+            start = slash + 1;
+        }
+        std::string resolved;
+        for (const auto& s : segs) resolved += (resolved.empty() ? "" : "/") + s;
+        out[r.attribute("Id").value()] = {r.attribute("Type").value(), resolved};
+    });
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// ---- Text. OOXML escapes characters XML cannot carry as _xHHHH_ (Excel writes CR as _x000D_).
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void append_unescaped(std::string& out, std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+            std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 2, s.begin() + static_cast<std::ptrdiff_t>(i) + 6,
+                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+            append_utf8(out, static_cast<std::uint32_t>(std::stoul(std::string(s.substr(i + 2, 4)), nullptr, 16)));
+            i += 6;
+        } else {
+            out += s[i];
+        }
+    }
+}
+
+// The text of an <si> or <is>: plain <t>, or rich-text runs <r><t> joined; phonetic <rPh> skipped.
+std::string string_item(pugi::xml_node si) {
+    std::string out;
+    for (pugi::xml_node c : si.children()) {
+        if (local(c.name()) == "t") append_unescaped(out, c.child_value());
+        else if (local(c.name()) == "r") append_unescaped(out, child(c, "t").child_value());
+    }
+    return out;
+}
+
+std::string trim(std::string s) {
+    const char* ws = " \t\r\n";
+    s.erase(0, std::min(s.find_first_not_of(ws), s.size()));
+    s.erase(s.find_last_not_of(ws) + 1);
+    return s;
+}
+
+// ---- Number formats: which styles show a number as a date or a time.
+
+enum class Shown { number, date, time, elapsed, datetime };
+
+// Builtin formats: 14-22 and 45-47 everywhere; 27-36 and 50-58 are the East Asian date and
+// time formats (yyyy"年"m"月"d"日", h"时"mm"分" ...) Excel uses in a Chinese locale.
+Shown builtin_format(int id) {
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58)
+        return Shown::date;
+    if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || id == 45 || id == 47 || id == 55 || id == 56)
+        return Shown::time;
+    if (id == 46) return Shown::elapsed;
+    if (id == 22) return Shown::datetime;
+    return Shown::number;
+}
+
+// A custom format code shows a date or time when y/m/d/h/s appear as codes: not inside quotes,
+// not escaped (\x, _x, *x), not in [colour] or [$-804] brackets, not part of AM/PM. Only the
+// first section counts (the one positive numbers use).
+Shown custom_format(std::string_view code) {
+    bool y = false, m = false, d = false, h = false, s = false, elapsed = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
+        if (c == ';') break;
+        if (c == '"') {
+            i = std::min(code.find('"', i + 1), code.size());
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i;
+        } else if (c == '[') {
+            std::size_t end = std::min(code.find(']', i), code.size());
+            std::string_view in = code.substr(i + 1, end - i - 1);
+            // [h], [mm], [ss]: elapsed time, which may pass 24 hours.
+            if (!in.empty() && std::all_of(in.begin(), in.end(), [&](char x) { return std::tolower(x) == std::tolower(in[0]); }) &&
+                std::strchr("hHmMsS", in[0]))
+                elapsed = true;
+            i = end;
+        } else if (code.compare(i, 5, "AM/PM") == 0 || code.compare(i, 5, "am/pm") == 0) {
+            i += 4;
+        } else if (code.compare(i, 3, "A/P") == 0 || code.compare(i, 3, "a/p") == 0) {
+            i += 2;
+        } else {
+            y |= c == 'y', m |= c == 'm', d |= c == 'd', h |= c == 'h', s |= c == 's';
+        }
+    }
+    bool date = y || d || (m && !h && !s);  // a lone "m" is a month; beside h or s it is minutes
+    bool time = h || s || elapsed;
+    if (elapsed && !date) return Shown::elapsed;
+    return date && time ? Shown::datetime : date ? Shown::date : time ? Shown::time : Shown::number;
+}
+
+// days since 1970-01-01 -> y/m/d (H. Hinnant's civil_from_days).
+void civil_from_days(std::int64_t z, int& y, int& m, int& d) {
+    z += 719468;
+    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    auto doe = static_cast<unsigned>(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    y = static_cast<int>(yy + (m <= 2));
+}
+
+std::string two(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// A serial date (days since the epoch, the fraction the time of day) as ISO 8601. Excel's 1900
+// system counts the nonexistent 1900-02-29 as day 60, so later serials are off by one.
+nlohmann::json serial_to_iso(double v, Shown shown, bool date1904) {
+    std::int64_t secs = std::llround(v * 86400.0);
+    std::int64_t days = secs / 86400, tod = secs % 86400;
+    std::string time = two(tod / 3600) + ":" + two(tod / 60 % 60) + ":" + two(tod % 60);
+    if (shown == Shown::time) return time;
+    if (shown == Shown::elapsed) return two(secs / 3600) + ":" + two(secs / 60 % 60) + ":" + two(secs % 60);
+    std::string date;
+    if (!date1904 && days == 60) {
+        date = "1900-02-29";
+    } else {
+        // 1970-01-01 is serial 25569 (1900 system, past the phantom day) or 24107 (1904 system).
+        std::int64_t from_1970 = date1904 ? days - 24107 : days < 60 ? days - 25568 : days - 25569;
+        int y, m, d;
+        civil_from_days(from_1970, y, m, d);
+        date = std::to_string(y) + "-" + two(m) + "-" + two(d);
+    }
+    return shown == Shown::date ? date : date + "T" + time;
+}
+
+// ---- Cell references.
+
+std::string column_letters(int col) {
+    std::string s;
+    for (; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+// "AB12" -> column 28, row 12. False when malformed or past XFD1048576.
+bool parse_ref(std::string_view ref, int& col, int& row) {
+    std::size_t i = 0;
+    col = 0;
+    while (i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])) && col <= 16384)
+        col = col * 26 + (std::toupper(static_cast<unsigned char>(ref[i++])) - 'A' + 1);
+    auto r = std::from_chars(ref.data() + i, ref.data() + ref.size(), row);
+    return i > 0 && col <= 16384 && r.ec == std::errc() && r.ptr == ref.data() + ref.size() && row >= 1 && row <= 1048576;
+}
+
+// A sheet name as a formula would write it: quoted when it holds spaces or punctuation.
+std::string sheet_ref(const std::string& name) {
+    bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                 std::all_of(name.begin(), name.end(), [](char c) {
+                     auto u = static_cast<unsigned char>(c);
+                     return u >= 0x80 || std::isalnum(u) || c == '_' || c == '.';
+                 });
+    if (plain) return name;
+    std::string q = "'";
+    for (char c : name) q += c == '\'' ? std::string("''") : std::string(1, c);
+    return q + "'";
+}
+
+// ---- The workbook.
+
+struct Sheet {
+    std::string name, part;
+};
+
+struct Workbook {
+    std::string part;
+    std::vector<Sheet> sheets;
+    bool date1904 = false;
+    std::map<std::string, std::pair<std::string, std::string>> rels;
+};
+
+Workbook open_workbook(const Package& pkg) {
+    Workbook wb;
+    wb.part = "xl/workbook.xml";
+    for (const auto& [id, rel] : relationships(pkg, "_rels/.rels"))
+        if (ends_with(rel.first, "/officeDocument")) wb.part = rel.second;
+    pugi::xml_document doc = load(pkg, wb.part);
+    pugi::xml_node root = doc.document_element();
+    if (local(root.name()) != "workbook")
+        throw Error("bad-xlsx", pkg.label(), "part '" + wb.part + "' is not a workbook (is the file an .xlsx?)");
+    std::string d1904 = child(root, "workbookPr").attribute("date1904").value();
+    wb.date1904 = d1904 == "1" || d1904 == "true";
+    wb.rels = relationships(pkg, wb.part);
+    each(child(root, "sheets"), "sheet", [&](pugi::xml_node s) {
+        auto rel = wb.rels.find(rel_id(s));
+        std::string name = s.attribute("name").value();
+        if (rel == wb.rels.end())
+            throw Error("bad-xlsx", pkg.label(), "sheet '" + name + "' has no relationship in the workbook");
+        wb.sheets.push_back({name, rel->second.second});
+    });
+    if (wb.sheets.empty()) throw Error("bad-xlsx", pkg.label(), "the workbook has no sheets");
+    return wb;
+}
+
+std::string related_part(const Workbook& wb, std::string_view type) {
+    for (const auto& [id, rel] : wb.rels)
+        if (ends_with(rel.first, type)) return rel.second;
+    return {};
+}
+
+std::vector<std::string> shared_strings(const Package& pkg, const Workbook& wb) {
+    std::vector<std::string> out;
+    std::string part = related_part(wb, "/sharedStrings");
+    if (part.empty()) return out;
+    pugi::xml_document doc = load(pkg, part);
+    each(doc.document_element(), "si", [&](pugi::xml_node si) { out.push_back(string_item(si)); });
+    return out;
+}
+
+// How each cell style (an index into cellXfs) shows numbers.
+std::vector<Shown> cell_styles(const Package& pkg, const Workbook& wb) {
+    std::vector<Shown> out;
+    std::string part = related_part(wb, "/styles");
+    if (part.empty()) return out;
+    pugi::xml_document doc = load(pkg, part);
+    pugi::xml_node root = doc.document_element();
+    std::map<int, Shown> custom;
+    each(child(root, "numFmts"), "numFmt", [&](pugi::xml_node f) {
+        custom[f.attribute("numFmtId").as_int()] = custom_format(f.attribute("formatCode").value());
+    });
+    each(child(root, "cellXfs"), "xf", [&](pugi::xml_node xf) {
+        int id = xf.attribute("numFmtId").as_int();
+        auto c = custom.find(id);
+        out.push_back(c != custom.end() ? c->second : builtin_format(id));
+    });
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> xlsx_sheet_names(const Package& pkg) {
+    std::vector<std::string> names;
+    for (const auto& s : open_workbook(pkg).sheets) names.push_back(s.name);
+    return names;
+}
+
+DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
+    Workbook wb = open_workbook(pkg);
+    const Sheet* sheet = &wb.sheets.front();
+    if (!opts.sheet.empty()) {
+        auto it = std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](const Sheet& s) { return s.name == opts.sheet; });
+        if (it == wb.sheets.end()) {
+            std::string list;
+            for (const auto& s : wb.sheets) list += (list.empty() ? "" : ", ") + s.name;
+            throw Error("unknown-sheet", pkg.label(), "no sheet named '" + opts.sheet + "'; the sheets are: " + list);
+        }
+        sheet = &*it;
+    }
+    std::vector<std::string> strings = shared_strings(pkg, wb);
+    std::vector<Shown> styles = cell_styles(pkg, wb);
+    pugi::xml_document doc = load(pkg, sheet->part);
+    pugi::xml_node data = child(doc.document_element(), "sheetData");
+    if (!data)
+        throw Error("bad-xlsx", pkg.label(), "sheet '" + sheet->name + "' holds no cells (is it a chart sheet?)");
+
+    DataTable t;
+    t.label = opts.sheet.empty() ? pkg.label() : pkg.label() + ":" + sheet->name;
+    const std::string where = pkg.label() + ":" + sheet_ref(sheet->name) + "!";
+    auto place = [&](int col, int row) { return where + column_letters(col) + std::to_string(row); };
+
+    // One cell's value; null when empty.
+    auto value = [&](pugi::xml_node c, int col, int row) -> nlohmann::json {
+        std::string type = c.attribute("t").value();
+        pugi::xml_node v = child(c, "v");
+        std::string text = v.child_value();
+        if (type == "inlineStr") return trim(string_item(child(c, "is")));
+        if (!v) {
+            if (child(c, "f"))
+                throw Error("bad-cell", place(col, row),
+                            "holds a formula that was never calculated; open the file in Excel or LibreOffice and save it");
+            return nullptr;
+        }
+        if (type == "s") {
+            unsigned long i = 0;
+            auto r = std::from_chars(text.data(), text.data() + text.size(), i);
+            if (r.ec != std::errc() || i >= strings.size())
+                throw Error("bad-xlsx", place(col, row), "refers to shared string " + text + ", which does not exist");
+            return trim(strings[i]);
+        }
+        if (type == "str" || type == "d") return trim(text);  // a formula's text result; an ISO date
+        if (type == "b") return text == "1" || text == "true";
+        if (type == "e")
+            throw Error("bad-cell", place(col, row),
+                        std::string(child(c, "f") ? "holds the formula error " : "holds the error value ") + text);
+        double d = 0;
+        std::string num = trim(text);
+        auto r = std::from_chars(num.data(), num.data() + num.size(), d);
+        if (r.ec != std::errc() || r.ptr != num.data() + num.size() || !std::isfinite(d))
+            throw Error("bad-xlsx", place(col, row), "holds '" + text + "', which is not a number");
+        std::size_t s = c.attribute("s").as_uint();
+        // Serials past 9999-12-31 or before the epoch Excel shows as ####; keep those numbers.
+        if (s < styles.size() && styles[s] != Shown::number && d >= 0 && d < 2958466)
+            return serial_to_iso(d, styles[s], wb.date1904);
+        if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) return static_cast<std::int64_t>(d);
+        return d;
+    };
+
+    std::map<int, std::string> header;  // column -> name
+    int header_row = 0, last_row = 0;
+    for (pugi::xml_node r : data.children()) {
+        if (local(r.name()) != "row") continue;
+        int row = r.attribute("r") ? r.attribute("r").as_int() : last_row + 1;  // r is optional
+        if (row < 1 || row > 1048576) throw Error("bad-xlsx", where + std::to_string(last_row + 1), "a row has the bad number " + std::string(r.attribute("r").value()));
+        last_row = row;
+        std::map<int, nlohmann::json> cells;
+        int last_col = 0;
+        for (pugi::xml_node c : r.children()) {
+            if (local(c.name()) != "c") continue;
+            int col = last_col + 1, ref_row = row;
+            if (c.attribute("r") && !parse_ref(c.attribute("r").value(), col, ref_row))
+                throw Error("bad-xlsx", where + std::to_string(row), "a cell has the bad reference '" + std::string(c.attribute("r").value()) + "'");
+            last_col = col;
+            nlohmann::json v = value(c, col, row);
+            if (!v.is_null() && !(v.is_string() && v.get_ref<const std::string&>().empty())) cells[col] = std::move(v);
+        }
+        if (cells.empty()) continue;  // an empty row, or cells that only carry formatting
+
+        if (!header_row) {
+            header_row = row;
+            std::map<std::string, int> seen;
+            for (auto& [col, v] : cells) {
+                std::string name = v.is_string() ? v.get<std::string>() : v.is_boolean() ? (v.get<bool>() ? "TRUE" : "FALSE") : v.dump();
+                auto [it, fresh] = seen.emplace(name, col);
+                if (!fresh)
+                    throw Error("bad-header", place(col, row),
+                                "the column name \"" + name + "\" repeats " + column_letters(it->second) + std::to_string(row));
+                header[col] = name;
+                t.columns.push_back(name);
+            }
+            continue;
+        }
+        nlohmann::json obj = nlohmann::json::object();
+        for (auto& [col, v] : cells) {
+            auto h = header.find(col);
+            if (h == header.end())
+                throw Error("bad-cell", place(col, row),
+                            "holds a value but column " + column_letters(col) + " has no name in the header (row " +
+                                std::to_string(header_row) + ")");
+            obj[h->second] = std::move(v);
+        }
+        if (t.rows.size() >= opts.max_rows)
+            throw Error("too-many-rows", place(1, row), "more than " + std::to_string(opts.max_rows) + " rows (raise it with --max-rows)");
+        t.rows.push_back(std::move(obj));
+        t.row_numbers.push_back(row);
+    }
+    if (!header_row) throw Error("bad-xlsx", where + "A1", "the sheet is empty: its first row must name the columns");
+    return t;
+}
+
+} // namespace gongwen

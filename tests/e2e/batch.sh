@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# gongwen batch end to end: the same rows from CSV (UTF-8 and GB18030), XLSX written by
+# LibreOffice and JSON give the same documents; bad rows are reported while good ones are
+# written; a batch killed with SIGKILL finishes with --resume; hostile names stay inside
+# --out-dir; shards split the rows; PDF goes through one LibreOffice that survives being killed.
+# args: GONGWEN SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+work=$(mktemp -d /tmp/gongwen-batch.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail=0
+ok() { echo "ok: $*"; }
+bad() { echo "FAIL: $*"; fail=1; }
+ex=$src/examples/batch
+
+texts() {  # folder -> one line per document: name and its visible text
+  for f in "$1"/*.docx; do
+    printf '%s\t%s\n' "$(basename "$f")" "$(unzip -p "$f" word/document.xml | sed 's/<[^>]*>//g' | tr -d '\n')"
+  done
+}
+
+# 1. The same rows from four sources.
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/csv" \
+  --report "$work/csv-report.json" 2>"$work/csv.log" || { bad "CSV batch"; cat "$work/csv.log"; }
+n=$(ls "$work/csv"/*.docx 2>/dev/null | wc -l)
+[ "$n" = 3 ] && ok "CSV batch wrote 3 documents" || bad "CSV batch wrote $n documents"
+texts "$work/csv" >"$work/csv.txt"
+grep -q "县人民医院巡察整改通知书.docx.*药品回扣问题线索处置不及时" "$work/csv.txt" && ok "problems joined by key" || bad "problems not joined"
+grep -q "一是提高政治站位，压实整改责任。二是建立问题清单" "$work/csv.txt" && ok "a cell of 整改要求 split on ；" || bad "整改要求 not split"
+iconv -f UTF-8 -t GB18030 "$ex/notices.csv" >"$work/notices-gb.csv"
+iconv -f UTF-8 -t GB18030 "$ex/problems.csv" >"$work/problems-gb.csv"
+"$bin" batch rectification-notice --data "$work/notices-gb.csv" --rows "$work/problems-gb.csv:被巡察单位" --out-dir "$work/gb" 2>"$work/gb.log" \
+  || { bad "GB18030 batch"; cat "$work/gb.log"; }
+texts "$work/gb" | diff -q - "$work/csv.txt" >/dev/null && ok "GB18030 CSV gives the same documents" || bad "GB18030 CSV differs"
+"$bin" batch rectification-notice --data "$ex/notices.xlsx" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/xlsx" 2>"$work/xlsx.log" \
+  || { bad "XLSX batch"; cat "$work/xlsx.log"; }
+texts "$work/xlsx" | diff - "$work/csv.txt" >"$work/xlsx.diff" && ok "XLSX written by LibreOffice gives the same documents" || { bad "XLSX differs"; head -5 "$work/xlsx.diff"; }
+python3 - "$ex/notices.csv" "$work/notices.json" <<'PY'
+import csv, json, sys
+rows = [{k: v for k, v in r.items() if v} for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+json.dump(rows, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$bin" batch rectification-notice --data "$work/notices.json" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/json" 2>"$work/json.log" \
+  || { bad "JSON batch"; cat "$work/json.log"; }
+texts "$work/json" | diff -q - "$work/csv.txt" >/dev/null && ok "JSON gives the same documents" || bad "JSON differs"
+"$bin" check "$work"/csv/*.docx 2>/dev/null && ok "batch documents pass gongwen check" || bad "gongwen check"
+
+# 2. Bad rows are reported with their row numbers; the good rows are written.
+cp "$ex/notices.csv" "$work/bad.csv"
+echo "县财政局,中共清河县财政局党组,县巡一〔2023〕9号,标题,县委第一巡察组,2023-04-10,不是日期,三,,王某某,1,机关,署名,2023-07-05,机关," >>"$work/bad.csv"
+echo ",缺单位,县巡一〔2023〕10号,标题,县委第一巡察组,2023-04-10,2023-06-09,3,,王某某,1,机关,署名,2023-07-05,机关," >>"$work/bad.csv"
+cp "$ex/problems.csv" "$work/bad-problems.csv"
+echo "县公安局,无此单位的问题,其他," >>"$work/bad-problems.csv"
+"$bin" batch rectification-notice --data "$work/bad.csv" --rows "$work/bad-problems.csv:被巡察单位" --out-dir "$work/bad" \
+  --report "$work/bad.json" 2>"$work/bad.log"
+rc=$?
+[ $rc = 1 ] && ok "exit 1 when rows fail" || bad "exit $rc with bad rows"
+grep -q "bad.csv:5: error\[invalid-data\]: 「巡察结束日期」(巡察结束): must be a date" "$work/bad.log" && ok "bad date reported at row 5" || { bad "bad date"; cat "$work/bad.log"; }
+grep -q "bad.csv:5: error\[invalid-data\]: 「巡察轮次」(轮次): must be a whole number" "$work/bad.log" && ok "bad integer reported at row 5" || bad "bad integer"
+grep -q "bad.csv:6: error\[invalid-data\]: 「被巡察单位」: required" "$work/bad.log" && ok "missing field reported at row 6" || bad "missing field"
+grep -q "bad-problems.csv:7: error\[unknown-key\]: 「被巡察单位」 '县公安局' names no row" "$work/bad.log" && ok "unknown key in the problems file" || bad "unknown key"
+[ "$(ls "$work/bad"/*.docx | wc -l)" = 3 ] && ok "the 3 good rows were written" || bad "good rows missing"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); c=(r['written'],r['failed']); assert c==(3,2), c" "$work/bad.json" 2>&1 | tail -1 \
+  && ok "report.json counts written 3, failed 2" || bad "report counts"
+
+# 3. Killed with SIGKILL mid-batch, then --resume: every document present, complete, once.
+python3 - "$ex/notices.csv" "$work/many.csv" "$work/many-problems.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+w = csv.DictWriter(open(sys.argv[2], "w", encoding="utf-8", newline=""), fieldnames=rows[0].keys())
+w.writeheader()
+p = csv.writer(open(sys.argv[3], "w", encoding="utf-8", newline=""))
+p.writerow(["被巡察单位", "问题", "类别", "依据"])
+for i in range(4000):
+    r = dict(rows[i % 3]); r["被巡察单位"] = f"单位{i:04d}"; w.writerow(r)
+    p.writerow([r["被巡察单位"], f"问题{i}", "其他", ""])
+PY
+many=(--data "$work/many.csv" --rows "$work/many-problems.csv:被巡察单位")
+"$bin" batch rectification-notice "${many[@]}" --out-dir "$work/many" --jobs 1 2>/dev/null &
+pid=$!; pids+=("$pid")
+for _ in $(seq 1 100); do [ "$(ls "$work/many" 2>/dev/null | wc -l)" -gt 200 ] && break; sleep 0.05; done
+kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+before=$(ls "$work/many" | grep -c '\.docx$')
+[ "$before" -lt 4000 ] && ok "killed after $before of 4000" || bad "the batch finished before the kill ($before)"
+"$bin" batch rectification-notice "${many[@]}" --out-dir "$work/many" --resume --report "$work/resume.json" 2>"$work/resume.log" \
+  || { bad "resume"; tail -3 "$work/resume.log"; }
+n=$(ls "$work/many" | grep -c '\.docx$'); stray=$(ls -A "$work/many" | grep -vc '\.docx$')
+[ "$n" = 4000 ] && [ "$stray" = 0 ] && ok "after --resume: 4000 documents, no stray files" || bad "after --resume: $n documents, $stray stray files"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); c=(r['written'],r['skipped'],r['failed']); assert r['skipped']>=$before-1 and c[0]+c[1]==4000, c" "$work/resume.json" 2>&1 | tail -1 \
+  && ok "resume skipped the complete ones and wrote the rest" || bad "resume counts"
+bad_zip=0
+for f in "$work/many"/*.docx; do unzip -tq "$f" >/dev/null 2>&1 || bad_zip=$((bad_zip+1)); done
+[ $bad_zip = 0 ] && ok "every document opens as a zip" || bad "$bad_zip damaged documents"
+
+# 4. Hostile names stay inside --out-dir.
+printf '被巡察单位,主送机关,发文字号,标题,巡察组,巡察开始日期,巡察结束日期,巡察轮次,联系人,联系电话,发文机关标志,发文机关署名,成文日期,印发机关\n' >"$work/hostile.csv"
+for u in '../../etc/passwd' '..' '/abs/path' 'a\b:c*d?e""f<g>h|i' '县教育局' '县教育局'; do
+  printf '"%s",x,县巡〔2023〕1号,t,g,2023-01-01,2023-01-02,1,c,1,m,s,2023-01-03,p\n' "$u" >>"$work/hostile.csv"
+done
+mkdir -p "$work/hostile-out"
+printf '被巡察单位,问题,类别\n' >"$work/hostile-problems.csv"
+for u in '../../etc/passwd' '..' '/abs/path' 'a\b:c*d?e""f<g>h|i' '县教育局'; do printf '"%s",p,其他\n' "$u" >>"$work/hostile-problems.csv"; done
+"$bin" batch rectification-notice --data "$work/hostile.csv" --rows "$work/hostile-problems.csv:被巡察单位" --out-dir "$work/hostile-out" --name '../{{被巡察单位}}' 2>"$work/hostile.log" \
+  || { bad "hostile batch"; cat "$work/hostile.log"; }
+outside=$(find "$work" -maxdepth 1 -type f -name '*.docx' | wc -l)
+n=$(ls "$work/hostile-out" | wc -l)
+[ "$outside" = 0 ] && [ "$n" = 6 ] && ok "hostile names: 6 files, all inside --out-dir" || bad "hostile names: $n inside, $outside outside"
+ls "$work/hostile-out" | grep -q '_2.docx' && ok "duplicate names suffixed" || bad "no duplicate suffix"
+
+# 5. Shards are disjoint and cover the rows.
+for k in 1 2 3; do "$bin" batch rectification-notice "${many[@]}" --out-dir "$work/s$k" --shard $k/3 2>/dev/null; done
+total=$(cat <(ls "$work/s1") <(ls "$work/s2") <(ls "$work/s3") | sort | uniq | wc -l)
+sum=$(( $(ls "$work/s1" | wc -l) + $(ls "$work/s2" | wc -l) + $(ls "$work/s3" | wc -l) ))
+[ "$total" = 4000 ] && [ "$sum" = 4000 ] && ok "3 shards: 4000 documents, none twice" || bad "shards: $total distinct of $sum"
+
+# 6. PDF through one LibreOffice, which is killed once and restarted.
+if command -v soffice >/dev/null; then
+  head -11 "$work/many.csv" >"$work/ten.csv"
+  head -11 "$work/many-problems.csv" >"$work/ten-problems.csv"
+  "$bin" batch rectification-notice --data "$work/ten.csv" --rows "$work/ten-problems.csv:被巡察单位" --out-dir "$work/pdf" --format pdf 2>"$work/pdf.log" &
+  pid=$!; pids+=("$pid")
+  killed=no
+  for _ in $(seq 1 200); do
+    sp=$(pgrep -f "soffice.bin.*gongwen-pdf" | head -1)
+    if [ -n "$sp" ]; then sleep 0.3; kill -9 "$sp" 2>/dev/null && killed=yes; break; fi
+    sleep 0.05
+  done
+  wait "$pid"; rc=$?
+  n=$(ls "$work/pdf"/*.pdf 2>/dev/null | wc -l)
+  [ $rc = 0 ] && [ "$n" = 10 ] && ok "PDF batch: 10 PDFs (soffice killed once: $killed)" || { bad "PDF batch: rc $rc, $n PDFs"; tail -5 "$work/pdf.log"; }
+else
+  echo "SKIP: PDF batch needs LibreOffice"
+fi
+exit $fail
