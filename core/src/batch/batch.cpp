@@ -86,6 +86,7 @@ struct RowsSource {
     std::string field;  // the list field they fill
     std::string key;    // the column that names their document
     DataTable table;
+    std::map<std::string, std::vector<std::size_t>> by_key;  // key value -> its rows, in order
 };
 
 bool complete_output(const std::string& path, const std::string& format) {
@@ -148,14 +149,20 @@ BatchSummary run_batch(const BatchOptions& o) {
                 throw Error("bad-option", spec, "say which list field the rows fill: --rows FIELD=FILE:KEY");
             s.field = lists.front();
         }
+        for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
+            auto it = s.table.rows[r].find(s.key);
+            if (it != s.table.rows[r].end()) s.by_key[value_to_text(*it)].push_back(r);
+        }
         sources.push_back(std::move(s));
     }
 
     // Which rows, their data and their file names: decided up front, in row order, so names
     // and shards are deterministic.
+    // A job keeps only where its row is: the row's data is built again when it is rendered, so
+    // memory holds the table and the results, not a second copy of every row's data.
     struct Job {
         int row;
-        json data;
+        std::size_t index;  // into rows.rows
         std::string path;
     };
     std::vector<Job> jobs;
@@ -166,8 +173,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
     const std::string pattern = o.name_pattern.empty() ? m->output : o.name_pattern;
     std::map<std::string, std::vector<std::size_t>> used_keys;  // source index -> matched
-    for (std::size_t i = 0; i < rows.rows.size(); ++i) {
-        if (i % o.shard_n != o.shard_k - 1) continue;
+    auto make_data = [&](std::size_t i) {
         json data = row_data(m->fields, rows.rows[i]);
         for (std::size_t si = 0; si < sources.size(); ++si) {
             const RowsSource& s = sources[si];
@@ -177,27 +183,30 @@ BatchSummary run_batch(const BatchOptions& o) {
             for (const auto& f : m->fields)
                 if (f.name == s.field) list = &f;
             json items = json::array();
-            for (const auto& r : s.table.rows) {
-                auto it = r.find(s.key);
-                if (it != r.end() && value_to_text(*it) == key && !key.empty()) items.push_back(row_data(list->columns, r));
-            }
+            if (auto hit = s.by_key.find(key); hit != s.by_key.end() && !key.empty())
+                for (std::size_t r : hit->second) items.push_back(row_data(list->columns, s.table.rows[r]));
             data[s.field] = items;
         }
+        return data;
+    };
+    for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+        if (i % o.shard_n != o.shard_k - 1) continue;
+        json data = make_data(i);
         std::string name = safe_file_name(render_pattern(pattern, data, plugin->formatters()));
         std::string unique = name;
         for (int n = 2; names.count(unique); ++n) unique = name + "_" + std::to_string(n);
         names.insert(unique);
         fs::path path = (out_dir / (unique + "." + o.format)).lexically_normal();
         if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, "a file name left the output folder: " + unique);
-        jobs.push_back({rows.row_numbers[i], std::move(data), path.string()});
+        jobs.push_back({rows.row_numbers[i], i, path.string()});
     }
     // Rows of a rows file whose key names no document are reported, not silently dropped.
     for (const auto& s : sources) {
         std::string key_field = field_for(m->fields, s.key);
         std::set<std::string> keys;
         for (const auto& r : rows.rows) {
-            json d = row_data(m->fields, r);
-            if (d.contains(key_field)) keys.insert(value_to_text(d[key_field]));
+            for (auto it = r.begin(); it != r.end(); ++it)
+                if (field_for(m->fields, it.key()) == key_field) keys.insert(value_to_text(it.value()));
         }
         for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
             auto it = s.table.rows[r].find(s.key);
@@ -255,7 +264,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                     }
                     if (!o.resume) throw Error("output-exists", job.path, "the output exists; use --resume to keep it or --force to overwrite it");
                 }
-                json valid = validate_data(m->fields, job.data, label, r.diagnostics);
+                json valid = validate_data(m->fields, make_data(job.index), label, r.diagnostics);
                 if (r.diagnostics.has_errors()) throw Error(Diagnostics{});
                 json prepared;
                 {
