@@ -297,7 +297,7 @@ TEST(Xlsx, HeaderProblemsNameTheCell) {
     std::string stray = header_row() + "<x:row r=\"2\"><x:c r=\"A2\"><x:v>1</x:v></x:c><x:c r=\"AB2\"><x:v>2</x:v></x:c></x:row>";
     Diagnostic s = error_of([&] { read_xlsx(workbook(stray)); });
     EXPECT_EQ(s.code, "bad-cell");
-    EXPECT_EQ(s.to_string().substr(0, 32), "m.xlsx:Sheet1!AB2: error[bad-cell");
+    EXPECT_EQ(s.to_string().substr(0, 33), "m.xlsx:Sheet1!AB2: error[bad-cell");
 
     std::string uncalculated = header_row() + "<x:row r=\"2\"><x:c r=\"A2\"><x:f>1+1</x:f></x:c></x:row>";
     Diagnostic u = error_of([&] { read_xlsx(workbook(uncalculated)); });
@@ -334,7 +334,7 @@ TEST(JsonRows, NonObjectsAndSyntaxErrorsSayWhere) {
 
     Diagnostic syntax = error_of([] { read_json_rows("{\"a\": 1}\n{\"名\": 1,}\n", "t.jsonl"); });
     EXPECT_EQ(syntax.code, "bad-json");
-    EXPECT_EQ(syntax.file, "t.jsonl:2:10");
+    EXPECT_EQ(syntax.file, "t.jsonl:2:9");  // the 9th character, 名 counted once
 
     Diagnostic arr_syntax = error_of([] { read_json_rows("[\n{\"a\": 1},\n{\"a\" 2}]", "t.json"); });
     EXPECT_EQ(arr_syntax.code, "bad-json");
