@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang's libFuzzer (+ ASan/UBSan) and runs each one.
 #   bash tests/fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
+#   GONGWEN_FUZZ_RUNS=1000000 bash tests/fuzz/fuzz.sh 0 [TARGET...]   (a number of executions instead)
 # Corpora grow in build-fuzz/corpus/<target> (seeded from tests/fuzz/corpus/); crashes land in
 # build-fuzz/crashes/. Exit 1 if any target crashed.
 set -uo pipefail
@@ -21,10 +22,10 @@ for t in "${targets[@]}"; do
   cp -n "$root/tests/fuzz/corpus/$t/"* "$corpus/" 2>/dev/null
   dict=()
   [ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
-  echo "== fuzz_$t for ${seconds}s"
+  echo "== fuzz_$t for ${GONGWEN_FUZZ_RUNS:-${seconds}s}"
   # rss_limit: a clean error for a hostile input, never an out-of-memory kill
   if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$build/tests/fuzz/fuzz_$t" "$corpus" "${dict[@]}" \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1 \
+      $( [ -n "${GONGWEN_FUZZ_RUNS:-}" ] && echo "-runs=$GONGWEN_FUZZ_RUNS" || echo "-max_total_time=$seconds" ) -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1 \
       -artifact_prefix="$build/crashes/$t-" >"$build/fuzz_$t.log" 2>&1; then
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/fuzz_$t.log" | sed "s/^/  /"
   else
