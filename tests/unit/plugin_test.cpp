@@ -129,6 +129,19 @@ TEST_F(PluginDirs, ReportsEveryManifestProblem) {
     }
 }
 
+// Found by fuzz_manifest in CI: a non-string "type" or "output" threw out of the reader.
+TEST_F(PluginDirs, ReportsWronglyTypedStringsInsteadOfThrowing) {
+    std::string dir = plugin("r", "typed", R"(, "output": 3, "fields": [{"name": "a", "type": 5}])");
+    try {
+        read_manifest(dir);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        std::string all = e.diagnostics().to_string();
+        EXPECT_NE(all.find("output: must be a string"), std::string::npos) << all;
+        EXPECT_NE(all.find("fields[0] (a).type: must be a string"), std::string::npos) << all;
+    }
+}
+
 TEST_F(PluginDirs, DiscoversInOrderAndReportsDuplicates) {
     plugin("first", "a");
     plugin("first", "b");

@@ -125,14 +125,17 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
     json problems = p.call_json("validate", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->validate(text.c_str(), o, e); });
     if (!problems.is_array()) p.fail("plugin-failed", "validate must return a JSON array");
     for (const auto& x : problems) {
-        std::string field = x.value("field", "");
+        auto text_at = [&](const char* k) { auto it = x.find(k); return it != x.end() && it->is_string() ? it->get<std::string>() : std::string(); };
+        if (!x.is_object() || (x.contains("row") && !x["row"].is_number_integer()))
+            p.fail("plugin-failed", "validate must return objects {\"field\", \"row\", \"message\"}");
+        std::string field = text_at("field");
         int row = x.value("row", 0);
         std::string where;
         for (const auto& f : p.manifest.fields)
             if (f.name == field) where = f.display();
         if (where.empty() && !field.empty()) where = "「" + field + "」";
         if (row > 0) where += " row " + std::to_string(row);
-        diags.error("invalid-data", data_label, (where.empty() ? "" : where + ": ") + x.value("message", "invalid"));
+        diags.error("invalid-data", data_label, (where.empty() ? "" : where + ": ") + (text_at("message").empty() ? std::string("invalid") : text_at("message")));
     }
     return problems.empty();
 }

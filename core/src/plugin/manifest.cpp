@@ -111,7 +111,7 @@ public:
             }
             s.label = localized(f.value("label", json()), at + ".label", false);
             s.help = localized(f.value("help", json()), at + ".help", false);
-            std::string type = f.value("type", std::string("text"));
+            std::string type = text_or(f, "type", "text", at + ".type");
             if (auto t = type_of(type)) {
                 s.type = *t;
             } else {
@@ -148,6 +148,17 @@ public:
             out.push_back(std::move(s));
         }
         return out;
+    }
+
+    // obj[key] as a string, or `fallback` when absent; another JSON type is a problem.
+    std::string text_or(const json& obj, const char* key, const std::string& fallback, const std::string& where) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return fallback;
+        if (!it->is_string()) {
+            problem(where, "must be a string");
+            return fallback;
+        }
+        return it->get<std::string>();
     }
 
 private:
@@ -213,7 +224,7 @@ PluginManifest parse_manifest(const std::string& text, const std::string& dir) {
     m.name = r.localized(j.value("name", json()), "name", true);
     m.description = r.localized(j.value("description", json()), "description", false);
     m.fields = r.fields(j.value("fields", json::array()), "fields", false);
-    m.output = j.value("output", m.id);
+    m.output = r.text_or(j, "output", m.id, "output");
     if (!j.contains("templates") || !j["templates"].is_object() || j["templates"].empty()) {
         r.problem("templates", "needs {\"docx\": \"…\"} and/or {\"odt\": \"…\"}");
     } else {
