@@ -31,6 +31,11 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& label
         Diagnostics ds;
         ds.add(d);
         throw Error(ds);
+    } catch (const nlohmann::json::exception& e) {
+        // Not a syntax error but a value nlohmann cannot hold, such as the number 37e7777.
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        throw Error("bad-json", label, bracket == std::string::npos ? what : what.substr(bracket + 2));
     }
 }
 

@@ -51,6 +51,10 @@ DataTable read_json_lines(std::string_view text, const std::string& label) {
             auto colon = what.find(": ");
             if (colon != std::string::npos) what = what.substr(colon + 2);
             throw Error("bad-json", label + ":" + std::to_string(number) + ":" + std::to_string(col), what);
+        } catch (const nlohmann::json::exception& e) {  // a value it cannot hold, such as 37e7777
+            std::string what = e.what();
+            auto bracket = what.find("] ");
+            throw Error("bad-json", label + ":" + std::to_string(number), bracket == std::string::npos ? what : what.substr(bracket + 2));
         }
         if (!v.is_object())
             throw Error("bad-rows", label + ":" + std::to_string(number),
