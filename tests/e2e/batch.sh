@@ -118,21 +118,35 @@ total=$(cat <(ls "$work/s1") <(ls "$work/s2") <(ls "$work/s3") | sort | uniq | w
 sum=$(( $(ls "$work/s1" | wc -l) + $(ls "$work/s2" | wc -l) + $(ls "$work/s3" | wc -l) ))
 [ "$total" = 4000 ] && [ "$sum" = 4000 ] && ok "3 shards: 4000 documents, none twice" || bad "shards: $total distinct of $sum"
 
-# 6. PDF through one LibreOffice, which is killed once and restarted.
+# 6. PDF through one LibreOffice over UNO, which is killed twice — while it starts, and after the
+#    first PDF — and started again each time.
 if command -v soffice >/dev/null; then
-  head -11 "$work/many.csv" >"$work/ten.csv"
-  head -11 "$work/many-problems.csv" >"$work/ten-problems.csv"
-  "$bin" batch rectification-notice --data "$work/ten.csv" --rows "$work/ten-problems.csv:被巡察单位" --out-dir "$work/pdf" --format pdf 2>"$work/pdf.log" &
+  head -21 "$work/many.csv" >"$work/twenty.csv"
+  head -21 "$work/many-problems.csv" >"$work/twenty-problems.csv"
+  "$bin" batch rectification-notice --data "$work/twenty.csv" --rows "$work/twenty-problems.csv:被巡察单位" --out-dir "$work/pdf" --format pdf 2>"$work/pdf.log" &
   pid=$!; pids+=("$pid")
-  killed=no
-  for _ in $(seq 1 200); do
+  killed=0
+  for _ in $(seq 1 400); do
     sp=$(pgrep -f "soffice.bin.*gongwen-pdf" | head -1)
-    if [ -n "$sp" ]; then sleep 0.3; kill -9 "$sp" 2>/dev/null && killed=yes; break; fi
+    if [ -n "$sp" ]; then sleep 0.3; kill -9 "$sp" 2>/dev/null && killed=$((killed + 1)); break; fi
+    sleep 0.05
+  done
+  for _ in $(seq 1 1200); do
+    if ls "$work/pdf"/*.pdf >/dev/null 2>&1; then
+      sp=$(pgrep -f "soffice.bin.*gongwen-pdf" | head -1)
+      [ -n "$sp" ] && kill -9 "$sp" 2>/dev/null && killed=$((killed + 1))
+      break
+    fi
     sleep 0.05
   done
   wait "$pid"; rc=$?
   n=$(ls "$work/pdf"/*.pdf 2>/dev/null | wc -l)
-  [ $rc = 0 ] && [ "$n" = 10 ] && ok "PDF batch: 10 PDFs (soffice killed once: $killed)" || { bad "PDF batch: rc $rc, $n PDFs"; tail -5 "$work/pdf.log"; }
+  bad_pdf=0
+  for f in "$work/pdf"/*.pdf; do [ "$(head -c 5 "$f")" = "%PDF-" ] || bad_pdf=$((bad_pdf + 1)); done
+  [ $rc = 0 ] && [ "$n" = 20 ] && [ $bad_pdf = 0 ] && [ $killed = 2 ] && ok "PDF batch: 20 PDFs, soffice killed twice and restarted" \
+    || { bad "PDF batch: rc $rc, $n PDFs ($bad_pdf not PDF), soffice killed $killed times"; tail -5 "$work/pdf.log"; }
+  left=$(pgrep -f "soffice.bin.*gongwen-pdf" | wc -l)
+  [ "$left" = 0 ] && ok "PDF batch: no soffice left running" || bad "PDF batch: $left soffice processes left"
 else
   echo "SKIP: PDF batch needs LibreOffice"
 fi

@@ -1,5 +1,9 @@
-// One soffice process per conversion: simple and robust; batches use a long-lived office instead.
+// PDF through LibreOffice: an OfficeSession drives one long-lived office over UNO through the
+// office bridge module (core/bridge/), loaded here only when a PDF is wanted. A build without
+// the LibreOffice SDK has no bridge and runs `soffice --convert-to pdf` instead.
 #include "gongwen/office.hpp"
+
+#include "bridge_abi.h"
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
@@ -15,6 +19,9 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
 
 extern char** environ;
 
@@ -100,12 +107,123 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
     return "";
 }
 
+// The office bridge module, loaded once: $GONGWEN_OFFICE_BRIDGE, or lib/gongwen/office-bridge.so
+// next to the code running this (the command in bin/, or libgongwen.so in the library folder).
+struct BridgeModule {
+    boost::dll::shared_library lib;
+    decltype(&gongwen_office_open) open = nullptr;
+    decltype(&gongwen_office_convert) convert = nullptr;
+    decltype(&gongwen_office_pid) pid = nullptr;
+    decltype(&gongwen_office_restarts) restarts = nullptr;
+    decltype(&gongwen_office_close) close = nullptr;
+    std::string path, error;
+};
+
+const BridgeModule& bridge_module() {
+    static const BridgeModule module = [] {
+        BridgeModule m;
+        std::vector<fs::path> candidates;
+        if (const char* env = std::getenv("GONGWEN_OFFICE_BRIDGE"); env && *env) {
+            candidates.emplace_back(env);
+        } else {
+            std::error_code bec;
+            fs::path here = boost::dll::this_line_location(bec).parent_path().string();
+            for (const char* rel : {"gongwen", "../lib/gongwen", "../" GONGWEN_INSTALL_LIBDIR "/gongwen"})
+                candidates.push_back((here / rel / "office-bridge.so").lexically_normal());
+        }
+        for (const auto& c : candidates) {
+            std::error_code ec;
+            if (!fs::is_regular_file(c, ec)) continue;
+            m.path = c.string();
+            try {
+                m.lib.load(m.path);
+                if (m.lib.get<unsigned()>("gongwen_office_bridge_abi")() != GONGWEN_OFFICE_BRIDGE_ABI) {
+                    m.error = "the office bridge " + m.path + " speaks another ABI";
+                    return m;
+                }
+                m.open = &m.lib.get<gongwen_office*(const char*, const char*, const char*, char*, size_t)>("gongwen_office_open");
+                m.convert = &m.lib.get<int(gongwen_office*, const char*, const char*, long, char*, size_t)>("gongwen_office_convert");
+                m.pid = &m.lib.get<long(const gongwen_office*)>("gongwen_office_pid");
+                m.restarts = &m.lib.get<int(const gongwen_office*)>("gongwen_office_restarts");
+                m.close = &m.lib.get<void(gongwen_office*)>("gongwen_office_close");
+            } catch (const std::exception& e) {
+                m.open = nullptr;
+                m.error = "cannot load the office bridge " + m.path + ": " + e.what();
+            }
+            return m;
+        }
+        return m;  // not built: no path, no error
+    }();
+    return module;
+}
+
 } // namespace
+
+struct OfficeSession::Impl {
+    const BridgeModule& module = bridge_module();
+    TempDir work;
+    gongwen_office* office = nullptr;
+    unsigned long count = 0;
+};
+
+bool OfficeSession::available() { return bridge_module().open != nullptr; }
+
+OfficeSession::OfficeSession() : impl_(std::make_unique<Impl>()) {
+    const BridgeModule& m = impl_->module;
+    if (!m.open)
+        throw Error("no-office-bridge", m.path.empty() ? "office-bridge.so" : m.path,
+                    m.error.empty() ? "Gongwen was built without the LibreOffice SDK (libreoffice-dev)" : m.error);
+    const char* connect = std::getenv("GONGWEN_OFFICE_CONNECT");
+    std::string soffice = find_soffice();
+    if (soffice.empty() && !(connect && *connect))
+        throw Error("no-office", "soffice", "PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
+    if (impl_->work.path.empty())
+        throw Error("cannot-write", fs::temp_directory_path().string(), std::string("cannot create a temporary folder: ") + std::strerror(errno));
+    char err[1024] = "";
+    impl_->office = m.open(soffice.c_str(), connect && *connect ? connect : nullptr, impl_->work.path.c_str(), err, sizeof err);
+    if (!impl_->office) throw Error("office-failed", connect && *connect ? connect : soffice, std::string("LibreOffice did not start: ") + err);
+}
+
+OfficeSession::~OfficeSession() {
+    if (impl_->office) impl_->module.close(impl_->office);
+}
+
+long OfficeSession::pid() const { return impl_->module.pid(impl_->office); }
+int OfficeSession::restarts() const { return impl_->module.restarts(impl_->office); }
+
+void OfficeSession::convert(const std::string& input, const std::string& pdf_path, bool overwrite, int timeout_seconds) {
+    std::error_code ec;
+    if (!overwrite && fs::exists(pdf_path, ec))
+        throw Error("output-exists", pdf_path, "the output exists; use --force to overwrite it");
+    std::string why, pdf;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        // A name never used before: an office killed while storing may leave the file and its
+        // lock (.~lock.NAME#) behind, and the next office refuses to store over a locked name.
+        pdf = impl_->work.path + "/out-" + std::to_string(++impl_->count) + ".pdf";
+        char err[2048] = "";
+        int rc = impl_->module.convert(impl_->office, fs::absolute(input, ec).string().c_str(), pdf.c_str(),
+                                       1000L * timeout_seconds, err, sizeof err);
+        why = err;
+        if (rc == GONGWEN_OFFICE_OK) {
+            if (!fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0) {
+                why = "LibreOffice wrote no PDF";
+                break;
+            }
+            write_file_atomically(pdf_path, read_file_bytes(pdf), overwrite);
+            fs::remove(pdf, ec);
+            return;
+        }
+        if (rc != GONGWEN_OFFICE_OFFICE_LOST) break;  // the document's fault: no second try
+    }
+    fs::remove(pdf, ec);
+    throw Error("office-failed", pdf_path, why.empty() ? "LibreOffice could not convert the document to PDF" : why);
+}
 
 void convert_to_pdf(std::string_view document, const std::string& extension, const std::string& pdf_path,
                     bool overwrite, int timeout_seconds) {
     std::string soffice = find_soffice();
-    if (soffice.empty())
+    const char* connect = std::getenv("GONGWEN_OFFICE_CONNECT");
+    if (soffice.empty() && !(OfficeSession::available() && connect && *connect))
         throw Error("no-office", pdf_path, "PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
     std::error_code ec;
     if (!overwrite && fs::exists(pdf_path, ec))
@@ -114,6 +232,11 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
     if (tmp.path.empty()) throw Error("cannot-write", pdf_path, std::string("cannot create a temporary folder: ") + std::strerror(errno));
     std::string input = tmp.path + "/document." + extension;
     write_file_atomically(input, document, true);
+    if (OfficeSession::available()) {
+        OfficeSession office;
+        office.convert(input, pdf_path, overwrite, timeout_seconds);
+        return;
+    }
     std::string why = run_soffice(soffice, tmp.path, {input}, tmp.path + "/out", timeout_seconds);
     std::string pdf = tmp.path + "/out/document.pdf";
     if (!why.empty() || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
@@ -124,6 +247,23 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
                                                        bool overwrite, int seconds_per_document) {
     std::map<std::string, std::string> failures;
+    if (OfficeSession::available()) {
+        std::unique_ptr<OfficeSession> office;
+        try {
+            office = std::make_unique<OfficeSession>();
+        } catch (const Error& e) {
+            for (const auto& j : jobs) failures[j.second] = e.diagnostics().items().front().message;
+            return failures;
+        }
+        for (const auto& j : jobs) {
+            try {
+                office->convert(j.first, j.second, overwrite, seconds_per_document);
+            } catch (const Error& e) {
+                failures[j.second] = e.diagnostics().items().front().message;
+            }
+        }
+        return failures;
+    }
     std::string soffice = find_soffice();
     if (soffice.empty()) {
         for (const auto& j : jobs) failures[j.second] = "PDF output needs LibreOffice: install libreoffice-writer";

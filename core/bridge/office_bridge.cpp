@@ -1,0 +1,377 @@
+// The office bridge: one long-lived headless LibreOffice, driven over UNO with the LibreOffice SDK.
+// load (hidden, macros off) -> storeToURL(writer_pdf_Export) -> close, per document; the office
+// is started with a profile and a UNO pipe of its own, killed by process group when a document
+// overruns its time, and started again on the next document after it died.
+//
+// Built as a module of its own (office-bridge.so) that the core loads only for PDF output; its
+// boundary is the C one of core/src/office/bridge_abi.h: nothing C++ crosses it.
+#include "../src/office/bridge_abi.h"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/bridge/XUnoUrlResolver.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/UpdateDocMode.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <osl/file.hxx>
+#include <rtl/ustring.hxx>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <mutex>
+#include <spawn.h>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+extern char** environ;
+
+using namespace com::sun::star;
+using uno::Reference;
+using uno::UNO_QUERY;
+using rtl::OUString;
+
+namespace {
+
+OUString ou(const std::string& s) { return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8); }
+std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+
+void copy_out(const std::string& msg, char* err, size_t errlen) {
+    if (!err || errlen == 0) return;
+    std::snprintf(err, errlen, "%s", msg.c_str());
+}
+
+std::string file_url(const std::string& path) {
+    OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(ou(path), url) != osl::FileBase::E_None)
+        throw std::runtime_error("not a usable path: " + path);
+    return u8(url);
+}
+
+beans::PropertyValue prop(const char* name, const uno::Any& value) {
+    beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
+
+std::string tail_of(const std::string& path, std::size_t max = 400) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string s = ss.str();
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s.size() > max ? s.substr(s.size() - max) : s;
+}
+
+// The process's own UNO context, made once and kept to the end of the process (tearing the URE
+// down at exit, after other statics, is not safe).
+Reference<uno::XComponentContext> local_context() {
+    static Reference<uno::XComponentContext>* ctx = [] {
+        // Without it the default context lacks the office API types (LIBREOFFICE.md).
+        ::setenv("URE_BOOTSTRAP", "vnd.sun.star.pathname:" LO_PROGRAM_DIR "/fundamentalrc", 0);
+        return new Reference<uno::XComponentContext>(cppu::defaultBootstrap_InitialComponentContext());
+    }();
+    return *ctx;
+}
+
+// Kills the office's process group when a document overruns its time.
+class Watchdog {
+public:
+    Watchdog(long timeout_ms, pid_t group) {
+        thread_ = std::thread([this, timeout_ms, group] {
+            std::unique_lock<std::mutex> lock(mutex_);
+            if (!cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return done_; })) {
+                fired_ = true;
+                if (group > 0) ::kill(-group, SIGKILL);
+            }
+        });
+    }
+    ~Watchdog() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        thread_.join();
+    }
+    bool fired() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return fired_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool done_ = false, fired_ = false;
+    std::thread thread_;
+};
+
+} // namespace
+
+struct gongwen_office {
+    std::string soffice, connect, workdir, pipe, log;
+    pid_t pid = 0;  // the process group we started
+    int starts = 0;
+    Reference<frame::XDesktop2> desktop;
+
+    std::string connection_url() const {
+        return "uno:" + (connect.empty() ? "pipe,name=" + pipe : connect) + ";urp;StarOffice.ComponentContext";
+    }
+
+    bool alive() {
+        if (pid <= 0) return !connect.empty();
+        int status = 0;
+        return ::waitpid(pid, &status, WNOHANG) == 0;
+    }
+
+    // Kills what is left of the process group and reaps the leader.
+    void stop_process() {
+        desktop.clear();
+        if (pid > 0) {
+            ::kill(-pid, SIGKILL);
+            int status = 0;
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            pid = 0;
+        }
+        if (!pipe.empty()) ::unlink(("/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + pipe).c_str());
+    }
+
+    // An office that dies while starting (killed, or a crash on a fresh profile) is started once
+    // more before giving up.
+    void start() {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                start_once();
+                return;
+            } catch (const std::runtime_error&) {
+                if (attempt == 1 || !connect.empty()) throw;
+            }
+        }
+    }
+
+    void start_once() {
+        Reference<bridge::XUnoUrlResolver> resolver = bridge::UnoUrlResolver::create(local_context());
+        if (connect.empty()) {
+            ++starts;
+            static std::atomic<int> counter{0};
+            pipe = "gongwen-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+                   std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000);
+            std::string profile = "-env:UserInstallation=" + file_url(workdir + "/profile-" + std::to_string(starts));
+            std::string accept = "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext";
+            std::vector<std::string> args = {soffice,       "--headless",   "--invisible", "--norestore",
+                                             "--nodefault", "--nologo",     "--nolockcheck", "--nofirststartwizard",
+                                             accept,        profile};
+            std::vector<char*> argv;
+            for (auto& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            log = workdir + "/soffice-" + std::to_string(starts) + ".log";
+            posix_spawn_file_actions_t actions;
+            posix_spawn_file_actions_init(&actions);
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+            posix_spawnattr_t attr;
+            posix_spawnattr_init(&attr);
+            // A group of its own: soffice starts oosplash and soffice.bin, and a kill stops them all.
+            posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+            posix_spawnattr_setpgroup(&attr, 0);
+            int rc = ::posix_spawn(&pid, soffice.c_str(), &actions, &attr, argv.data(), environ);
+            posix_spawn_file_actions_destroy(&actions);
+            posix_spawnattr_destroy(&attr);
+            if (rc != 0) {
+                pid = 0;
+                throw std::runtime_error("cannot start " + soffice + ": " + std::strerror(rc));
+            }
+        }
+        // A fresh profile accepts connections after about 1.5 s; allow for a loaded machine.
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+        for (;;) {
+            try {
+                Reference<uno::XComponentContext> remote(resolver->resolve(ou(connection_url())), UNO_QUERY);
+                if (!remote.is()) throw std::runtime_error("the office gave no component context");
+                desktop = frame::Desktop::create(remote);
+                return;
+            } catch (const connection::NoConnectException&) {
+            }
+            if (!alive()) {
+                std::string why = connect.empty() ? "soffice exited before accepting a connection" : "no office at " + connect;
+                std::string out = connect.empty() ? tail_of(log) : "";
+                stop_process();
+                throw std::runtime_error(why + (out.empty() ? "" : ": " + out));
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                stop_process();
+                throw std::runtime_error("the office did not accept a connection within 90 s");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+
+    void close_document(const Reference<lang::XComponent>& doc) {
+        if (!doc.is()) return;
+        Reference<util::XCloseable> closeable(doc, UNO_QUERY);
+        try {
+            if (closeable.is()) closeable->close(true);
+            else doc->dispose();
+        } catch (const uno::Exception&) {
+            // a veto leaves it to the office (it owns the document now); nothing of ours is lost
+        }
+    }
+
+    int convert(const std::string& input, const std::string& pdf, long timeout_ms, std::string& why) {
+        if (!desktop.is() || !alive()) {
+            if (desktop.is() || pid > 0) stop_process();
+            start();
+        }
+        Watchdog dog(timeout_ms, pid);
+        Reference<lang::XComponent> doc;
+        try {
+            uno::Sequence<beans::PropertyValue> load(4);
+            load[0] = prop("Hidden", uno::Any(true));
+            load[1] = prop("ReadOnly", uno::Any(true));
+            load[2] = prop("MacroExecutionMode", uno::Any(document::MacroExecMode::NEVER_EXECUTE));
+            load[3] = prop("UpdateDocMode", uno::Any(document::UpdateDocMode::NO_UPDATE));
+            doc = desktop->loadComponentFromURL(ou(file_url(input)), "_blank", 0, load);
+            if (!doc.is()) {
+                why = "LibreOffice could not open " + input;
+                return GONGWEN_OFFICE_DOCUMENT_FAILED;
+            }
+            Reference<frame::XStorable> storable(doc, UNO_QUERY);
+            if (!storable.is()) {
+                close_document(doc);
+                why = "LibreOffice opened " + input + " as something it cannot store";
+                return GONGWEN_OFFICE_DOCUMENT_FAILED;
+            }
+            uno::Sequence<beans::PropertyValue> store(1);
+            store[0] = prop("FilterName", uno::Any(OUString("writer_pdf_Export")));
+            storable->storeToURL(ou(file_url(pdf)), store);
+            close_document(doc);
+            return GONGWEN_OFFICE_OK;
+        } catch (const lang::DisposedException& e) {
+            return failed(dog, doc, u8(e.Message), true, timeout_ms, why);  // the connection is gone
+        } catch (const uno::Exception& e) {
+            return failed(dog, doc, u8(e.Message), false, timeout_ms, why);
+        }
+    }
+
+    int failed(Watchdog& dog, const Reference<lang::XComponent>& doc, const std::string& message, bool disposed,
+               long timeout_ms, std::string& why) {
+        if (dog.fired()) {
+            why = "LibreOffice took longer than " + std::to_string(timeout_ms / 1000.0).substr(0, 5) + " s and was stopped";
+        } else if (disposed || !alive()) {
+            why = "LibreOffice stopped while converting (" + message + ")";
+        } else {
+            why = "LibreOffice could not convert it: " + message;
+            close_document(doc);
+            return GONGWEN_OFFICE_DOCUMENT_FAILED;
+        }
+        stop_process();
+        return GONGWEN_OFFICE_OFFICE_LOST;
+    }
+
+    void close() {
+        if (desktop.is() && pid > 0 && alive()) {
+            Watchdog dog(10000, pid);  // a terminate that hangs is cut short
+            try {
+                desktop->terminate();
+            } catch (const uno::Exception&) {
+            }
+            desktop.clear();
+            // soffice.bin exits after terminate; give the group a moment before the kill
+            for (int i = 0; i < 50 && alive(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        stop_process();
+    }
+};
+
+extern "C" {
+
+__attribute__((visibility("default"))) unsigned gongwen_office_bridge_abi(void) { return GONGWEN_OFFICE_BRIDGE_ABI; }
+
+__attribute__((visibility("default"))) gongwen_office* gongwen_office_open(const char* soffice, const char* connect,
+                                                                            const char* workdir, char* err,
+                                                                            size_t errlen) {
+    gongwen_office* office = nullptr;
+    try {
+        office = new gongwen_office;
+        office->soffice = soffice ? soffice : "soffice";
+        office->connect = connect ? connect : "";
+        office->workdir = workdir ? workdir : "/tmp";
+        office->start();
+        return office;
+    } catch (const uno::Exception& e) {
+        copy_out(u8(e.Message), err, errlen);
+    } catch (const std::exception& e) {
+        copy_out(e.what(), err, errlen);
+    } catch (...) {
+        copy_out("unknown failure while starting LibreOffice", err, errlen);
+    }
+    if (office) office->stop_process();
+    delete office;
+    return nullptr;
+}
+
+__attribute__((visibility("default"))) int gongwen_office_convert(gongwen_office* office, const char* input,
+                                                                   const char* pdf, long timeout_ms, char* err,
+                                                                   size_t errlen) {
+    std::string why;
+    int rc = GONGWEN_OFFICE_DOCUMENT_FAILED;
+    try {
+        rc = office->convert(input, pdf, timeout_ms, why);
+    } catch (const uno::Exception& e) {
+        why = "LibreOffice: " + u8(e.Message);
+        office->stop_process();
+        rc = GONGWEN_OFFICE_OFFICE_LOST;
+    } catch (const std::exception& e) {
+        why = e.what();
+        office->stop_process();
+        rc = GONGWEN_OFFICE_OFFICE_LOST;
+    } catch (...) {
+        why = "unknown failure in the office bridge";
+        office->stop_process();
+        rc = GONGWEN_OFFICE_OFFICE_LOST;
+    }
+    copy_out(why, err, errlen);
+    return rc;
+}
+
+__attribute__((visibility("default"))) long gongwen_office_pid(const gongwen_office* office) {
+    return office ? static_cast<long>(office->pid) : 0;
+}
+
+__attribute__((visibility("default"))) int gongwen_office_restarts(const gongwen_office* office) {
+    return office && office->starts > 1 ? office->starts - 1 : 0;
+}
+
+__attribute__((visibility("default"))) void gongwen_office_close(gongwen_office* office) {
+    if (!office) return;
+    try {
+        office->close();
+    } catch (...) {
+        office->stop_process();
+    }
+    delete office;
+}
+
+} // extern "C"
