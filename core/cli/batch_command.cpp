@@ -42,20 +42,25 @@ struct BatchCommand {
         }
         const bool tty = ::isatty(STDERR_FILENO);
         double last = -1;
+        std::string stage = "render";
         o.on_progress = [&](const BatchProgress& p) {
             bool end = p.done == p.total;
+            if (stage != p.stage) {  // a new stage starts its own bar
+                stage = p.stage;
+                last = -1e9;
+            }
             if (!end && p.seconds - last < (tty ? 0.1 : 2.0)) return;
             last = p.seconds;
             double rate = p.seconds > 0 ? p.done / p.seconds : 0;
             double eta = rate > 0 ? (p.total - p.done) / rate : -1;
             if (tty) {
                 int width = 30, fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
-                std::fprintf(stderr, "\r[%s%s] %zu/%zu  %.0f docs/s  ETA %s%s%s", std::string(static_cast<std::size_t>(fill), '#').c_str(),
+                std::fprintf(stderr, "\r%-6s [%s%s] %zu/%zu  %.1f docs/s  ETA %s%s%s", p.stage, std::string(static_cast<std::size_t>(fill), '#').c_str(),
                              std::string(static_cast<std::size_t>(width - fill), '.').c_str(), p.done, p.total, rate,
                              duration(eta).c_str(), p.failed ? ("  failed " + std::to_string(p.failed)).c_str() : "",
                              end ? "\n" : "");
             } else {
-                std::fprintf(stderr, "batch: %zu/%zu (%zu%%), %.0f docs/s, ETA %s\n", p.done, p.total,
+                std::fprintf(stderr, "batch %s: %zu/%zu (%zu%%), %.1f docs/s, ETA %s\n", p.stage, p.done, p.total,
                              p.total ? p.done * 100 / p.total : 100, rate, duration(eta).c_str());
             }
             std::fflush(stderr);

@@ -15,6 +15,7 @@ namespace gongwen {
 struct BatchProgress {
     std::size_t done = 0, total = 0, failed = 0;
     double seconds = 0;
+    const char* stage = "render";  ///< "render", then "pdf" while LibreOffice converts
 };
 
 struct BatchOptions {

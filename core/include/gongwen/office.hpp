@@ -1,6 +1,7 @@
 // LibreOffice as a converter: DOCX/ODT to PDF through a real headless soffice.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -50,6 +51,7 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
 /// Converts many documents with one office (an OfficeSession, or without the bridge one soffice
 /// process, restarted once for what a crash left undone): each pair is (document path, PDF path). Returns the PDF paths that failed, with why.
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
-                                                       bool overwrite, int seconds_per_document = 20);
+                                                       bool overwrite, int seconds_per_document = 20,
+                                                       const std::function<void(std::size_t done)>& on_document = {});
 
 } // namespace gongwen

@@ -309,7 +309,13 @@ BatchSummary run_batch(const BatchOptions& o) {
 
     if (o.format == "pdf" && !pdf_jobs.empty()) {
         // One LibreOffice process for the whole batch, not one per document.
-        auto failures = convert_many_to_pdf(pdf_jobs, o.force || o.resume);
+        auto pdf_start = std::chrono::steady_clock::now();
+        auto failures = convert_many_to_pdf(pdf_jobs, o.force || o.resume, 20, [&](std::size_t n) {
+            if (!o.on_progress) return;
+            BatchProgress p{n, pdf_jobs.size(), 0,
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - pdf_start).count(), "pdf"};
+            o.on_progress(p);
+        });
         for (auto& r : summary.rows) {
             auto it = failures.find(r.output);
             if (it != failures.end() && r.status == "written") {

@@ -245,7 +245,8 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
 }
 
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
-                                                       bool overwrite, int seconds_per_document) {
+                                                       bool overwrite, int seconds_per_document,
+                                                       const std::function<void(std::size_t done)>& on_document) {
     std::map<std::string, std::string> failures;
     if (OfficeSession::available()) {
         std::unique_ptr<OfficeSession> office;
@@ -255,12 +256,14 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
             for (const auto& j : jobs) failures[j.second] = e.diagnostics().items().front().message;
             return failures;
         }
+        std::size_t done = 0;
         for (const auto& j : jobs) {
             try {
                 office->convert(j.first, j.second, overwrite, seconds_per_document);
             } catch (const Error& e) {
                 failures[j.second] = e.diagnostics().items().front().message;
             }
+            if (on_document) on_document(++done);
         }
         return failures;
     }
