@@ -143,17 +143,10 @@ struct GenerateCmd {
             const PluginManifest* m = find_type(cat, type, diags);
             if (!m) throw Error(Diagnostics{});
             json data = read_json_file(data_path);
-            json valid = validate_data(m->fields, data, data_path, diags);
-            if (diags.has_errors()) throw Error(Diagnostics{});
-            auto plugin = LoadedPlugin::load(*m);
-            if (!plugin->validate(valid, data_path, diags)) throw Error(Diagnostics{});
-            json prepared = plugin->prepare(valid);
-            auto tmpl = plugin->compile_template(*fmt, diags);
-            if (!tmpl->ok()) throw Error(Diagnostics{});
             RenderOptions ro;
             ro.strict = strict;
             ro.strip_invalid_chars = strip;
-            auto bytes = tmpl->render(prepared, ro, diags);
+            auto bytes = generate_document(*m, data, *fmt, data_path, ro, diags);
             if (!bytes) throw Error(Diagnostics{});
             if (pdf)
                 convert_to_pdf(*bytes, "docx", out_path, force);

@@ -113,6 +113,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// One document of a type, as `gongwen generate` and the Writer add-in make it: the data checked
+/// against the fields schema, then by the plugin, computed values added, the template of
+/// `format` rendered. Every problem goes to `diags`; returns nothing on an error. Throws Error
+/// when the plugin itself fails to load or run.
+std::optional<std::string> generate_document(const PluginManifest& manifest, const nlohmann::json& data,
+                                             DocFormat format, const std::string& data_label,
+                                             const RenderOptions& options, Diagnostics& diags);
+
 /// Renders a file-name pattern ("{{单位}}整改通知书") with data; values only.
 std::string render_pattern(const std::string& pattern, const nlohmann::json& data, const FormatterRegistry& formatters);
 

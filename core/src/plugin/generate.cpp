@@ -1,0 +1,19 @@
+// validate → compute → render: one document of a type.
+#include "gongwen/plugin.hpp"
+
+namespace gongwen {
+
+std::optional<std::string> generate_document(const PluginManifest& manifest, const nlohmann::json& data,
+                                             DocFormat format, const std::string& data_label,
+                                             const RenderOptions& options, Diagnostics& diags) {
+    nlohmann::json valid = validate_data(manifest.fields, data, data_label, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto plugin = LoadedPlugin::load(manifest);
+    if (!plugin->validate(valid, data_label, diags)) return std::nullopt;
+    nlohmann::json prepared = plugin->prepare(valid);
+    auto tmpl = plugin->compile_template(format, diags);
+    if (!tmpl->ok()) return std::nullopt;
+    return tmpl->render(prepared, options, diags);
+}
+
+} // namespace gongwen
