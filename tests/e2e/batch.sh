@@ -131,11 +131,12 @@ if command -v soffice >/dev/null; then
     if [ -n "$sp" ]; then sleep 0.3; kill -9 "$sp" 2>/dev/null && killed=$((killed + 1)); break; fi
     sleep 0.05
   done
-  for _ in $(seq 1 1200); do
+  # after the first PDF: the office then running (it may be between restarts for a moment)
+  for _ in $(seq 1 2400); do
+    kill -0 "$pid" 2>/dev/null || break
     if ls "$work/pdf"/*.pdf >/dev/null 2>&1; then
       sp=$(pgrep -f "soffice.bin.*gongwen-pdf" | head -1)
-      [ -n "$sp" ] && kill -9 "$sp" 2>/dev/null && killed=$((killed + 1))
-      break
+      if [ -n "$sp" ] && kill -9 "$sp" 2>/dev/null; then killed=$((killed + 1)); break; fi
     fi
     sleep 0.05
   done
