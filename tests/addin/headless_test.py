@@ -198,8 +198,10 @@ def main():
     try:
         # The add-in installed into its own profile, then the office started again to load it.
         office = Office(os.path.join(work, "profile"))
-        office.install(OXT)
-        office.stop()
+        try:
+            office.install(OXT)
+        finally:
+            office.stop()
         office.start()
         try:
             failures = run_checks(office, work)

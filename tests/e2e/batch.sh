@@ -128,7 +128,8 @@ if command -v soffice >/dev/null; then
   killed=0
   for _ in $(seq 1 400); do
     sp=$(pgrep -f "soffice.bin.*gongwen-pdf" | head -1)
-    if [ -n "$sp" ]; then sleep 0.3; kill -9 "$sp" 2>/dev/null && killed=$((killed + 1)); break; fi
+    # (a fresh profile's first soffice.bin exits by itself and another takes over: retry the kill)
+    if [ -n "$sp" ]; then sleep 0.3; if kill -9 "$sp" 2>/dev/null; then killed=$((killed + 1)); break; fi; fi
     sleep 0.05
   done
   # after the first PDF: the office then running (it may be between restarts for a moment)
