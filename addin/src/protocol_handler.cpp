@@ -9,6 +9,8 @@
 //   vnd.gongwen:About
 // Every command answers through XNotifyingDispatch (DispatchResultEvent: SUCCESS or FAILURE,
 // Result = the message), and shows its failures in a message box; nothing thrown reaches Writer.
+#include "form_dialog.hpp"
+
 #include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
@@ -239,9 +241,8 @@ private:
 
     std::string cmd_new(const uno::Sequence<beans::PropertyValue>& args) {
         std::string type = arg(args, "Type"), data_file = arg(args, "DataFile"), format = arg(args, "Format");
-        if (type.empty() || data_file.empty())
-            throw Failure("新建公文: 需要参数 Type 和 DataFile (the form dialog is not built yet; give Type and DataFile)");
         if (format.empty()) format = "docx";
+        if (data_file.empty()) return new_from_form(type, format);
         gongwen::DocFormat fmt = format_of("x." + format);
         gongwen::PluginCatalog cat = catalog();
         const gongwen::PluginManifest* m = cat.find(type);
@@ -254,6 +255,43 @@ private:
         gongwen::write_file_atomically(out, *bytes, false);
         open(out);
         return "已生成 " + m->name.zh + (diags.empty() ? "" : "\n" + diags.to_string());
+    }
+
+    // No data file: the dialogs — the type (unless given), then its form.
+    std::string new_from_form(const std::string& type, std::string format) {
+        gongwen::PluginCatalog cat = catalog();
+        if (cat.plugins.empty()) throw Failure("没有安装任何公文类型 (no document type is installed)");
+        const gongwen::PluginManifest* m = nullptr;
+        if (type.empty()) {
+            auto choice = gongwen_addin::pick_type(ctx_, parent(), cat);
+            if (!choice) return "已取消 (cancelled)";
+            m = choice->type;
+            format = choice->format;
+        } else if (!(m = cat.find(type))) {
+            throw Failure("没有公文类型 '" + type + "' (no document type '" + type + "')");
+        }
+        gongwen::DocFormat fmt = format_of("x." + format);
+        bool made = gongwen_addin::fill_form(ctx_, parent(), *m, [&](const nlohmann::json& data) -> std::string {
+            try {
+                gongwen::Diagnostics diags;
+                auto bytes = gongwen::generate_document(*m, data, fmt, "表单", {}, diags);
+                if (!bytes) return diags.to_string();
+                TempDir tmp;
+                std::string out = tmp.path + "/" + m->id + "." + format;
+                gongwen::write_file_atomically(out, *bytes, false);
+                open(out);
+                return "";
+            } catch (const gongwen::Error& e) {
+                return e.diagnostics().to_string();
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+        });
+        return made ? "已生成 " + m->name.zh : "已取消 (cancelled)";
+    }
+
+    Reference<awt::XWindowPeer> parent() {
+        return frame_.is() ? Reference<awt::XWindowPeer>(frame_->getContainerWindow(), UNO_QUERY) : nullptr;
     }
 
     // The current document through the engine: stored as ODT (LibreOffice's own format, whatever

@@ -11,126 +11,20 @@ Exit 0 all passed, 1 a check failed, 77 skipped (no soffice or no python3-uno)."
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+OXT, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 
 try:
-    import uno
-    import unohelper
-    from com.sun.star.beans import PropertyValue
-    from com.sun.star.task import XInteractionHandler
-    from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+    from office import SOFFICE, SUCCESS, Office
 except ImportError:
     print("SKIP: no python3-uno (install python3-uno)")
     sys.exit(77)
-
-OXT, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-SOFFICE = os.environ.get("GONGWEN_SOFFICE") or shutil.which("soffice")
 if not SOFFICE:
     print("SKIP: no soffice (install libreoffice-writer)")
     sys.exit(77)
-SUCCESS = 1  # com.sun.star.frame.DispatchResultState
-
-
-def pv(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-class Office:
-    """A headless soffice with its own profile and port, stopped by its process group."""
-
-    def __init__(self, profile):
-        self.profile = profile
-        self.start()
-
-    def start(self):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.log = open(os.path.join(self.profile + ".log"), "a")
-        self.proc = subprocess.Popen(
-            [SOFFICE, "--headless", "--invisible", "--norestore", "--nodefault", "--nologo", "--nolockcheck",
-             f"--accept=socket,host=127.0.0.1,port={self.port};urp;", "-env:UserInstallation=file://" + self.profile],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 120
-        while True:
-            try:
-                self.ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={self.port};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("soffice did not start")
-                time.sleep(0.2)
-        self.smgr = self.ctx.ServiceManager
-        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
-
-    def stop(self):
-        try:
-            self.desktop.terminate()
-        except Exception:
-            pass
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.proc.wait()
-        self.log.close()
-
-    def install(self, oxt):
-        class Handler(unohelper.Base, XInteractionHandler):
-            def handle(self, request):  # approve whatever the installation asks (licence, etc.)
-                approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
-                for c in request.Continuations:
-                    if c.queryInterface(approve):
-                        c.select()
-                        return
-
-        class Progress(unohelper.Base, XProgressHandler):
-            def push(self, status): pass
-            def update(self, status): pass
-            def pop(self): pass
-
-        class Env(unohelper.Base, XCommandEnvironment):
-            def getInteractionHandler(self): return Handler()
-            def getProgressHandler(self): return Progress()
-
-        em = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
-        em.addExtension(uno.systemPathToFileUrl(oxt), (), "user", em.createAbortChannel(), Env())
-
-    def new_writer(self, text=None):
-        doc = self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (pv("Hidden", True),))
-        if text is not None:
-            doc.getText().setString(text)
-        return doc
-
-    def dispatch(self, doc, url, **args):
-        helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
-        frame = doc.getCurrentController().getFrame()
-        r = helper.executeDispatch(frame, url, "", 0, tuple(pv(k, v) for k, v in args.items()))
-        # DispatchHelper hands back the DispatchResultEvent of a notifying dispatch, else nothing
-        return (getattr(r, "State", None), getattr(r, "Result", None)) if r is not None else (None, None)
-
-    def texts(self):
-        out = []
-        comps = self.desktop.getComponents().createEnumeration()
-        while comps.hasMoreElements():
-            c = comps.nextElement()
-            if hasattr(c, "getText"):
-                out.append(c)
-        return out
-
 
 def run_checks(office, work):
     failures = []
@@ -174,10 +68,15 @@ def run_checks(office, work):
     json.dump({"单位": "县教育局", "联系人": "王某某", "问题": [{"描述": "甲"}, {"描述": "乙"}]},
               open(data, "w", encoding="utf-8"), ensure_ascii=False)
     doc = office.new_writer("关于{{单位}}巡察整改的通知\n{{#问题}}{{@index}}. {{描述}}；{{/问题}}\n联系人：{{联系人}}")
+    style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+    style.HeaderIsOn = True
+    style.HeaderText.setString("{{单位}}巡察办")
     state, result = office.dispatch(doc, "vnd.gongwen:Fill", DataFile=data)
     text = doc.getText().getString()
     check(state == SUCCESS and "关于县教育局巡察整改的通知" in text and "联系人：王某某" in text and "{{" not in text,
           f"Fill replaces the tags of the current document (state {state}, text {text!r})")
+    header = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard").HeaderText.getString()
+    check(header == "县教育局巡察办", f"Fill replaces the tags of the header too ({header!r})")
     doc.close(True)
 
     # Fill on a template with errors: reported by paragraph, the document unchanged
@@ -192,7 +91,19 @@ def run_checks(office, work):
     return failures
 
 
+def install_only(profile):
+    """Installs the add-in into PROFILE (for the GUI test), and stops the office."""
+    office = Office(profile)
+    try:
+        office.install(OXT)
+    finally:
+        office.stop()
+    return 0
+
+
 def main():
+    if len(sys.argv) > 4 and sys.argv[3] == "--install-into":
+        return install_only(os.path.abspath(sys.argv[4]))
     work = tempfile.mkdtemp(prefix="gongwen-addin-test-")
     status = 0
     try:

@@ -1,0 +1,461 @@
+// The 新建公文 dialogs, built in code with the toolkit's dialog model (no .xdl to keep in step
+// with the schema): the form follows the type's fields, page by page.
+#include "form_dialog.hpp"
+
+#include "gongwen/data.hpp"
+#include "gongwen/table.hpp"
+
+#include <com/sun/star/awt/PushButtonType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XActionListener.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/XFilterManager.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <osl/file.hxx>
+#include <rtl/ustring.hxx>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace com::sun::star;
+using rtl::OUString;
+using uno::Any;
+using uno::Reference;
+using uno::UNO_QUERY;
+using uno::UNO_QUERY_THROW;
+
+namespace fs = std::filesystem;
+
+namespace gongwen_addin {
+
+namespace {
+
+OUString ou(const std::string& s) { return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8); }
+std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep)) out.push_back(cur);
+    if (!s.empty() && s.back() == sep) out.emplace_back();
+    return out;
+}
+
+std::string scalar_text(const nlohmann::json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return "";
+    return v.dump();
+}
+
+// The dialog model and its controls, by name.
+class Builder {
+public:
+    Builder(const Reference<uno::XComponentContext>& ctx, const std::string& title, int width, int height) : ctx_(ctx) {
+        model_.set(ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx),
+                   UNO_QUERY_THROW);
+        Reference<beans::XPropertySet> p(model_, UNO_QUERY_THROW);
+        p->setPropertyValue("Title", Any(ou(title)));
+        p->setPropertyValue("Width", Any(sal_Int32(width)));
+        p->setPropertyValue("Height", Any(sal_Int32(height)));
+        p->setPropertyValue("PositionX", Any(sal_Int32(60)));
+        p->setPropertyValue("PositionY", Any(sal_Int32(40)));
+    }
+
+    Reference<beans::XPropertySet> add(const char* kind, const std::string& name, int x, int y, int w, int h,
+                                       int step = 0) {
+        Reference<beans::XPropertySet> p(model_->createInstance(OUString::createFromAscii(kind)), UNO_QUERY_THROW);
+        p->setPropertyValue("PositionX", Any(sal_Int32(x)));
+        p->setPropertyValue("PositionY", Any(sal_Int32(y)));
+        p->setPropertyValue("Width", Any(sal_Int32(w)));
+        p->setPropertyValue("Height", Any(sal_Int32(h)));
+        p->setPropertyValue("Step", Any(sal_Int32(step)));
+        Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->insertByName(ou(name), Any(p));
+        return p;
+    }
+    Reference<beans::XPropertySet> label(const std::string& name, const std::string& text, int x, int y, int w, int h,
+                                         int step = 0) {
+        auto p = add("com.sun.star.awt.UnoControlFixedTextModel", name, x, y, w, h, step);
+        p->setPropertyValue("Label", Any(ou(text)));
+        p->setPropertyValue("MultiLine", Any(true));
+        return p;
+    }
+    Reference<beans::XPropertySet> button(const std::string& name, const std::string& text, int x, int y, int w,
+                                          sal_Int16 type = 0) {
+        auto p = add("com.sun.star.awt.UnoControlButtonModel", name, x, y, w, 14);
+        p->setPropertyValue("Label", Any(ou(text)));
+        p->setPropertyValue("PushButtonType", Any(type));
+        return p;
+    }
+    Reference<beans::XPropertySet> list(const std::string& name, const std::vector<std::string>& items, int x, int y,
+                                        int w, int step = 0) {
+        auto p = add("com.sun.star.awt.UnoControlListBoxModel", name, x, y, w, 12, step);
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
+        for (std::size_t i = 0; i < items.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(items[i]);
+        p->setPropertyValue("StringItemList", Any(seq));
+        p->setPropertyValue("Dropdown", Any(true));
+        return p;
+    }
+
+    // Makes the dialog; listeners go on buttons by name.
+    Reference<awt::XDialog> create(const Reference<awt::XWindowPeer>& parent) {
+        control_.set(ctx_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx_),
+                     UNO_QUERY_THROW);
+        control_->setModel(Reference<awt::XControlModel>(model_, UNO_QUERY_THROW));
+        control_->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), UNO_QUERY_THROW), parent);
+        return Reference<awt::XDialog>(control_, UNO_QUERY_THROW);
+    }
+    void on_click(const std::string& button, const Reference<awt::XActionListener>& l, const std::string& command) {
+        Reference<awt::XButton> b(Reference<awt::XControlContainer>(control_, UNO_QUERY_THROW)->getControl(ou(button)),
+                                  UNO_QUERY_THROW);
+        b->setActionCommand(ou(command));
+        b->addActionListener(l);
+    }
+    Reference<beans::XPropertySet> props(const std::string& name) {
+        return Reference<beans::XPropertySet>(
+            Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->getByName(ou(name)), UNO_QUERY_THROW);
+    }
+    Reference<beans::XPropertySet> dialog_props() { return Reference<beans::XPropertySet>(model_, UNO_QUERY_THROW); }
+
+private:
+    Reference<uno::XComponentContext> ctx_;
+    Reference<lang::XMultiServiceFactory> model_;
+    Reference<awt::XControl> control_;
+};
+
+int selected(const Reference<beans::XPropertySet>& list) {
+    uno::Sequence<sal_Int16> sel;
+    list->getPropertyValue("SelectedItems") >>= sel;
+    return sel.getLength() > 0 ? sel[0] : -1;
+}
+
+void select(const Reference<beans::XPropertySet>& list, int index) {
+    uno::Sequence<sal_Int16> sel(1);
+    sel[0] = static_cast<sal_Int16>(index);
+    list->setPropertyValue("SelectedItems", Any(sel));
+}
+
+class Clicks : public cppu::WeakImplHelper1<awt::XActionListener> {
+public:
+    explicit Clicks(std::function<void(const std::string&)> f) : f_(std::move(f)) {}
+    void SAL_CALL actionPerformed(const awt::ActionEvent& e) override {
+        try {
+            f_(u8(e.ActionCommand));
+        } catch (...) {
+            // a listener must not throw into the toolkit
+        }
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    std::function<void(const std::string&)> f_;
+};
+
+std::string config_file(const std::string& type) {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".config";
+    return (base / "gongwen" / "addin" / (type + ".json")).string();
+}
+
+// The engine's validation messages in Chinese for the form, one a line, the first few.
+std::string for_form(const std::string& problems) {
+    static const std::vector<std::pair<std::string, std::string>> phrases = {
+        {": required, but missing or empty", "：必填，尚未填写"},
+        {": must be a whole number, got ", "：应为整数，现为 "},
+        {": must be a number, got ", "：应为数字，现为 "},
+        {": must be a date such as 2023-07-05 or 2023年7月5日, got ", "：应为日期（如 2023年7月5日），现为 "},
+        {": must be one of ", "：应为以下之一 "},
+        {": must be text, got ", "：应为文字，现为 "},
+        {": must be a record, got ", "：应为一行记录，现为 "},
+        {": must be at least ", "：不得小于 "},
+        {": must be at most ", "：不得大于 "},
+        {": needs at least ", "：至少需要 "},
+        {" rows, has 0", " 行，现为 0 行"},
+        {", got ", "，现为 "},
+        {" row ", " 第 "},
+    };
+    std::vector<std::string> lines;
+    for (std::string line : split(problems, '\n')) {
+        if (trim(line).empty()) continue;
+        auto tag = line.find("]: ");  // "表单: error[invalid-data]: …" -> "…"
+        if (tag != std::string::npos) line = line.substr(tag + 3);
+        for (const auto& [en, zh] : phrases)
+            for (auto at = line.find(en); at != std::string::npos; at = line.find(en, at + zh.size()))
+                line.replace(at, en.size(), zh);
+        lines.push_back("• " + line);
+    }
+    std::string out;
+    for (std::size_t i = 0; i < lines.size() && i < 3; ++i) out += lines[i] + "\n";
+    if (lines.size() > 3) out += "… 另有 " + std::to_string(lines.size() - 3) + " 处问题（标红的字段，含其他页）";
+    return out;
+}
+
+} // namespace
+
+nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const std::vector<std::string>& texts) {
+    nlohmann::json data = nlohmann::json::object();
+    for (std::size_t i = 0; i < fields.size() && i < texts.size(); ++i) {
+        const auto& f = fields[i];
+        std::string t = f.type == gongwen::FieldType::multiline ? texts[i] : trim(texts[i]);
+        if (trim(t).empty()) continue;
+        if (f.type != gongwen::FieldType::list) {
+            data[f.name] = t;
+            continue;
+        }
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& line : split(t, '\n')) {
+            if (trim(line).empty()) continue;
+            if (f.columns.empty()) {
+                rows.push_back(trim(line));
+                continue;
+            }
+            nlohmann::json row = nlohmann::json::object();
+            auto cells = split(line, '|');
+            for (std::size_t c = 0; c < cells.size() && c < f.columns.size(); ++c)
+                if (!trim(cells[c]).empty()) row[f.columns[c].name] = trim(cells[c]);
+            rows.push_back(row);
+        }
+        data[f.name] = rows;
+    }
+    return data;
+}
+
+std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& data) {
+    std::vector<std::string> texts;
+    for (const auto& f : fields) {
+        const nlohmann::json* v = nullptr;
+        if (data.is_object()) {
+            auto it = data.find(f.name);
+            if (it == data.end()) it = data.find(f.label.zh);  // a spreadsheet's header may be the label
+            if (it != data.end()) v = &*it;
+        }
+        if (!v || v->is_null()) v = &f.default_value;
+        std::string t;
+        if (v->is_array()) {
+            for (const auto& row : *v) {
+                std::string line;
+                if (row.is_object()) {
+                    for (std::size_t c = 0; c < f.columns.size(); ++c) {
+                        if (c) line += " | ";
+                        auto it = row.find(f.columns[c].name);
+                        if (it != row.end()) line += scalar_text(*it);
+                    }
+                } else {
+                    line = scalar_text(row);
+                }
+                t += (t.empty() ? "" : "\n") + line;
+            }
+        } else {
+            t = scalar_text(*v);
+        }
+        texts.push_back(t);
+    }
+    return texts;
+}
+
+std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
+                                    const gongwen::PluginCatalog& catalog) {
+    std::vector<std::string> names;
+    for (const auto& m : catalog.plugins) names.push_back(m.name.text() + "  (" + m.id + ")");
+    Builder b(ctx, "新建公文 — 选择类型", 230, 112);
+    b.label("l1", "公文类型：", 8, 8, 214, 10);
+    auto types = b.add("com.sun.star.awt.UnoControlListBoxModel", "types", 8, 20, 214, 56);
+    uno::Sequence<OUString> seq(static_cast<sal_Int32>(names.size()));
+    for (std::size_t i = 0; i < names.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(names[i]);
+    types->setPropertyValue("StringItemList", Any(seq));
+    if (!names.empty()) select(types, 0);
+    b.label("l2", "格式：", 8, 82, 30, 10);
+    auto format = b.list("format", {"DOCX (Word)", "ODT (LibreOffice)"}, 40, 80, 80);
+    select(format, 0);
+    auto ok = b.button("ok", "下一步", 130, 92, 44, awt::PushButtonType_OK);
+    ok->setPropertyValue("DefaultButton", Any(true));
+    b.button("cancel", "取消", 178, 92, 44, awt::PushButtonType_CANCEL);
+    auto dialog = b.create(parent);
+    if (dialog->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
+    int t = selected(types);
+    if (t < 0 || t >= static_cast<int>(catalog.plugins.size())) return std::nullopt;
+    return TypeChoice{&catalog.plugins[static_cast<std::size_t>(t)], selected(format) == 1 ? "odt" : "docx"};
+}
+
+bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
+               const gongwen::PluginManifest& type, const std::function<std::string(const nlohmann::json&)>& generate) {
+    const auto& fields = type.fields;
+    const int per_page = 11, row_h = 16, tall_h = 40, width = 330;
+    // Pages of fields: a tall control (multiline, list) takes the room of 2.5 rows.
+    std::vector<int> page_of(fields.size()), y_of(fields.size());
+    int page = 1, y = 8, used = 0;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        bool tall = fields[i].type == gongwen::FieldType::multiline || fields[i].type == gongwen::FieldType::list;
+        int cost = tall ? 3 : 1;
+        if (used + cost > per_page && used > 0) {
+            ++page;
+            y = 8;
+            used = 0;
+        }
+        page_of[i] = page;
+        y_of[i] = y;
+        y += tall ? tall_h + 4 : row_h;
+        used += cost;
+    }
+    const int pages = page, form_h = 8 + per_page * row_h;
+    Builder b(ctx, "新建公文 — " + type.name.text(), width, form_h + 62);
+    b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(1)));
+
+    nlohmann::json last;
+    try {
+        if (fs::exists(config_file(type.id))) last = gongwen::read_json_file(config_file(type.id));
+    } catch (...) {
+        last = nullptr;  // a damaged memory of last values is forgotten, not an error
+    }
+    std::vector<std::string> texts = form_texts(fields, last);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto& f = fields[i];
+        std::string id = std::to_string(i);
+        bool tall = f.type == gongwen::FieldType::multiline || f.type == gongwen::FieldType::list;
+        std::string hint = f.type == gongwen::FieldType::list
+                               ? (f.columns.empty() ? "（每行一项）" : "（每行一条，列以 | 分隔）")
+                           : f.type == gongwen::FieldType::date ? "（如 2023年7月5日）"
+                                                                 : "";
+        b.label("label" + id, (f.required ? "* " : "") + f.label.text() + (f.label.text().empty() ? f.name : "") + hint,
+                8, y_of[i] + 2, 110, tall ? tall_h : 12, page_of[i]);
+        Reference<beans::XPropertySet> c;
+        if (f.type == gongwen::FieldType::choice) {
+            std::vector<std::string> items = {""};
+            items.insert(items.end(), f.choices.begin(), f.choices.end());
+            c = b.list("field" + id, items, 122, y_of[i], width - 130, page_of[i]);
+            for (std::size_t k = 0; k < f.choices.size(); ++k)
+                if (f.choices[k] == texts[i]) select(c, static_cast<int>(k + 1));
+        } else {
+            c = b.add("com.sun.star.awt.UnoControlEditModel", "field" + id, 122, y_of[i], width - 130, tall ? tall_h : 12,
+                      page_of[i]);
+            if (tall) {
+                c->setPropertyValue("MultiLine", Any(true));
+                c->setPropertyValue("VScroll", Any(true));
+            }
+            c->setPropertyValue("Text", Any(ou(texts[i])));
+        }
+        std::string help = f.help.text();
+        if (f.type == gongwen::FieldType::list && !f.columns.empty()) {
+            help += help.empty() ? "列：" : "\n列：";
+            for (std::size_t k = 0; k < f.columns.size(); ++k) help += (k ? " | " : "") + f.columns[k].label.text();
+        }
+        if (!help.empty()) c->setPropertyValue("HelpText", Any(ou(help)));
+    }
+    auto messages = b.label("messages", "", 8, form_h + 2, width - 16, 36);
+    messages->setPropertyValue("TextColor", Any(sal_Int32(0xC00000)));
+    b.button("prev", "上一页", 8, form_h + 42, 44);
+    b.button("next", "下一页", 56, form_h + 42, 44);
+    auto pageno = b.label("page", "1 / " + std::to_string(pages), 104, form_h + 45, 30, 10);
+    b.button("load", "载入数据…", 138, form_h + 42, 58);
+    auto gen = b.button("generate", "生成", 220, form_h + 42, 50);
+    gen->setPropertyValue("DefaultButton", Any(true));
+    b.button("cancel", "取消", 274, form_h + 42, 48, awt::PushButtonType_CANCEL);
+    auto dialog = b.create(parent);
+
+    auto read_texts = [&] {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            auto c = b.props("field" + std::to_string(i));
+            if (fields[i].type == gongwen::FieldType::choice) {
+                int s = selected(c);
+                out.push_back(s > 0 ? fields[i].choices[static_cast<std::size_t>(s - 1)] : "");
+            } else {
+                OUString t;
+                c->getPropertyValue("Text") >>= t;
+                out.push_back(u8(t));
+            }
+        }
+        return out;
+    };
+    auto write_texts = [&](const std::vector<std::string>& t) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            auto c = b.props("field" + std::to_string(i));
+            if (fields[i].type == gongwen::FieldType::choice) {
+                select(c, 0);
+                for (std::size_t k = 0; k < fields[i].choices.size(); ++k)
+                    if (fields[i].choices[k] == t[i]) select(c, static_cast<int>(k + 1));
+            } else {
+                c->setPropertyValue("Text", Any(ou(t[i])));
+            }
+        }
+    };
+    auto show = [&](const std::string& text) {
+        messages->setPropertyValue("Label", Any(ou(text)));
+        // the fields the messages name turn red
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            bool named = !text.empty() && text.find("「" + fields[i].label.text() + "」") != std::string::npos;
+            b.props("label" + std::to_string(i))->setPropertyValue("TextColor", named ? Any(sal_Int32(0xC00000)) : Any());
+        }
+    };
+    int current = 1;
+    bool done = false;
+    Reference<awt::XActionListener> clicks(new Clicks([&](const std::string& cmd) {
+        if (cmd == "prev" || cmd == "next") {
+            current = std::max(1, std::min(pages, current + (cmd == "next" ? 1 : -1)));
+            b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(current)));
+            pageno->setPropertyValue("Label", Any(ou(std::to_string(current) + " / " + std::to_string(pages))));
+        } else if (cmd == "load") {
+            auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
+            Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
+            if (filters.is()) filters->appendFilter("JSON / XLSX / CSV", "*.json;*.xlsx;*.csv");
+            if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return;
+            auto files = picker->getSelectedFiles();
+            if (files.getLength() == 0) return;
+            OUString path;
+            osl::FileBase::getSystemPathFromFileURL(files[0], path);
+            std::string file = u8(path);
+            try {
+                nlohmann::json data;
+                if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) {
+                    data = gongwen::read_json_file(file);
+                } else {
+                    auto table = gongwen::read_table(file);  // a spreadsheet: its first row
+                    if (table.rows.empty()) throw std::runtime_error(file + ": no rows");
+                    data = table.rows.front();
+                }
+                write_texts(form_texts(fields, data));
+                show("已载入 " + file);
+            } catch (const gongwen::Error& e) {
+                show(e.diagnostics().to_string());
+            } catch (const std::exception& e) {
+                show(e.what());
+            }
+        } else if (cmd == "generate") {
+            nlohmann::json data = form_data(fields, read_texts());
+            std::string problems = generate(data);
+            if (!problems.empty()) {
+                show(for_form(problems));
+                return;
+            }
+            try {
+                fs::create_directories(fs::path(config_file(type.id)).parent_path());
+                std::ofstream(config_file(type.id)) << data.dump(2);
+            } catch (...) {
+                // remembering is a convenience: a read-only home does not stop the document
+            }
+            done = true;
+            dialog->endExecute();
+        }
+    }));
+    for (const char* name : {"prev", "next", "load", "generate"}) b.on_click(name, clicks, name);
+    dialog->execute();
+    return done;
+}
+
+} // namespace gongwen_addin
