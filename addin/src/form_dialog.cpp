@@ -269,6 +269,28 @@ std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& field
     return texts;
 }
 
+std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext>& ctx) {
+    auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
+    Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
+    if (filters.is()) {
+        filters->appendFilter("数据 (JSON, XLSX, CSV)", "*.json;*.xlsx;*.csv");
+        filters->appendFilter("*.*", "*");
+    }
+    if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
+    auto files = picker->getSelectedFiles();
+    if (files.getLength() == 0) return std::nullopt;
+    OUString path;
+    osl::FileBase::getSystemPathFromFileURL(files[0], path);
+    return u8(path);
+}
+
+nlohmann::json read_data_file(const std::string& file) {
+    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return gongwen::read_json_file(file);
+    auto table = gongwen::read_table(file);  // a spreadsheet: its first row
+    if (table.rows.empty()) throw std::runtime_error(file + ": no rows");
+    return table.rows.front();
+}
+
 std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                                     const gongwen::PluginCatalog& catalog) {
     std::vector<std::string> names;
@@ -411,24 +433,11 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
             b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(current)));
             pageno->setPropertyValue("Label", Any(ou(std::to_string(current) + " / " + std::to_string(pages))));
         } else if (cmd == "load") {
-            auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
-            Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
-            if (filters.is()) filters->appendFilter("JSON / XLSX / CSV", "*.json;*.xlsx;*.csv");
-            if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return;
-            auto files = picker->getSelectedFiles();
-            if (files.getLength() == 0) return;
-            OUString path;
-            osl::FileBase::getSystemPathFromFileURL(files[0], path);
-            std::string file = u8(path);
+            auto file_opt = pick_data_file(ctx);
+            if (!file_opt) return;
+            std::string file = *file_opt;
             try {
-                nlohmann::json data;
-                if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) {
-                    data = gongwen::read_json_file(file);
-                } else {
-                    auto table = gongwen::read_table(file);  // a spreadsheet: its first row
-                    if (table.rows.empty()) throw std::runtime_error(file + ": no rows");
-                    data = table.rows.front();
-                }
+                nlohmann::json data = read_data_file(file);
                 write_texts(form_texts(fields, data));
                 show("已载入 " + file);
             } catch (const gongwen::Error& e) {

@@ -32,6 +32,12 @@ bool fill_form(const com::sun::star::uno::Reference<com::sun::star::uno::XCompon
                const com::sun::star::uno::Reference<com::sun::star::awt::XWindowPeer>& parent,
                const gongwen::PluginManifest& type, const std::function<std::string(const nlohmann::json&)>& generate);
 
+/// A data file (JSON, XLSX, CSV) from the file dialog; nothing when cancelled.
+std::optional<std::string> pick_data_file(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& ctx);
+
+/// A file's data as one object: JSON as it is; a spreadsheet's first row (headers as keys).
+nlohmann::json read_data_file(const std::string& path);
+
 /// Form values as data (empty fields left out) and back.
 nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const std::vector<std::string>& texts);
 std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& data);

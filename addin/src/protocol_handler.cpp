@@ -299,10 +299,21 @@ private:
     // opened as a new document. A template with errors changes nothing.
     std::string cmd_fill(const uno::Sequence<beans::PropertyValue>& args) {
         std::string data_file = arg(args, "DataFile"), mode = arg(args, "Mode");
-        if (data_file.empty()) throw Failure("填充当前文档: 需要参数 DataFile (give DataFile)");
+        if (data_file.empty()) {  // from the toolbar: the file, then where the result goes
+            auto picked = gongwen_addin::pick_data_file(ctx_);
+            if (!picked) return "已取消 (cancelled)";
+            data_file = *picked;
+            if (mode.empty()) {
+                short answer = ask("填充当前文档",
+                                   "用数据填充后：\n  是 — 替换当前文档的内容\n  否 — 生成一个新文档\n\n"
+                                   "Yes replaces this document's content; No opens the result as a new document.");
+                if (answer == 0) return "已取消 (cancelled)";
+                mode = answer == 2 ? "replace" : "new";
+            }
+        }
         if (mode.empty()) mode = "replace";
         if (mode != "replace" && mode != "new") throw Failure("Mode must be replace or new, not '" + mode + "'");
-        nlohmann::json data = gongwen::read_json_file(data_file);
+        nlohmann::json data = gongwen_addin::read_data_file(data_file);
         Reference<frame::XModel> model = current_model();
         Reference<text::XTextDocument> doc(model, UNO_QUERY);
         if (!doc.is()) throw Failure("填充当前文档 works on a Writer document");
@@ -368,6 +379,16 @@ private:
         for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
             s.replace(at, from.size(), to);
         return s;
+    }
+
+    // A yes/no/cancel question: 2 yes, 3 no, 0 cancel (MessageBoxResults); 0 without a window.
+    short ask(const std::string& title, const std::string& message) {
+        Reference<awt::XWindowPeer> p = parent();
+        if (!p.is()) return 0;
+        Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx_), UNO_QUERY);
+        auto box = factory->createMessageBox(p, awt::MessageBoxType_QUERYBOX, awt::MessageBoxButtons::BUTTONS_YES_NO_CANCEL,
+                                             ou(title), ou(message));
+        return box.is() ? box->execute() : 0;
     }
 
     void show(const std::string& title, const std::string& message, bool error) {
