@@ -11,6 +11,8 @@
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XItemListener.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
@@ -22,6 +24,8 @@
 #include <osl/file.hxx>
 #include <rtl/ustring.hxx>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -164,6 +168,21 @@ public:
 
 private:
     std::function<void(const std::string&)> f_;
+};
+
+class Picks : public cppu::WeakImplHelper1<awt::XItemListener> {
+public:
+    explicit Picks(std::function<void()> f) : f_(std::move(f)) {}
+    void SAL_CALL itemStateChanged(const awt::ItemEvent&) override {
+        try {
+            f_();
+        } catch (...) {
+        }
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    std::function<void()> f_;
 };
 
 std::string config_file(const std::string& type) {
@@ -319,12 +338,13 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
                const gongwen::PluginManifest& type, const std::function<std::string(const nlohmann::json&)>& generate) {
     const auto& fields = type.fields;
     const int per_page = 11, row_h = 16, tall_h = 40, width = 330;
-    // Pages of fields: a tall control (multiline, list) takes the room of 2.5 rows.
+    // Pages of fields: a multiline text takes the room of 3 rows, a list (its rows, the cells of
+    // a row and the add/change/remove buttons) 4.
     std::vector<int> page_of(fields.size()), y_of(fields.size());
     int page = 1, y = 8, used = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        bool tall = fields[i].type == gongwen::FieldType::multiline || fields[i].type == gongwen::FieldType::list;
-        int cost = tall ? 3 : 1;
+        bool tall = fields[i].type == gongwen::FieldType::multiline, list = fields[i].type == gongwen::FieldType::list;
+        int cost = list ? 4 : tall ? 3 : 1;
         if (used + cost > per_page && used > 0) {
             ++page;
             y = 8;
@@ -332,7 +352,7 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         }
         page_of[i] = page;
         y_of[i] = y;
-        y += tall ? tall_h + 4 : row_h;
+        y += list ? tall_h + 20 : tall ? tall_h + 4 : row_h;
         used += cost;
     }
     const int pages = page, form_h = 8 + per_page * row_h;
@@ -346,18 +366,52 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         last = nullptr;  // a damaged memory of last values is forgotten, not an error
     }
     std::vector<std::string> texts = form_texts(fields, last);
+    // A list field's rows, each "cell | cell | …", shown in its list box.
+    std::vector<std::vector<std::string>> rows(fields.size());
+    auto rows_of = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& line : split(text, '\n'))
+            if (!trim(line).empty()) out.push_back(trim(line));
+        return out;
+    };
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto& f = fields[i];
         std::string id = std::to_string(i);
         bool tall = f.type == gongwen::FieldType::multiline || f.type == gongwen::FieldType::list;
-        std::string hint = f.type == gongwen::FieldType::list
-                               ? (f.columns.empty() ? "（每行一项）" : "（每行一条，列以 | 分隔）")
-                           : f.type == gongwen::FieldType::date ? "（如 2023年7月5日）"
-                                                                 : "";
+        std::string hint;
+        if (f.type == gongwen::FieldType::date) hint = "（如 2023年7月5日）";
+        if (f.type == gongwen::FieldType::list && !f.columns.empty()) {
+            hint = "（";
+            for (std::size_t k = 0; k < f.columns.size(); ++k)
+                hint += (k ? " | " : "") + std::string(f.columns[k].required ? "*" : "") + f.columns[k].label.text();
+            hint += "）";
+        }
         b.label("label" + id, (f.required ? "* " : "") + f.label.text() + (f.label.text().empty() ? f.name : "") + hint,
                 8, y_of[i] + 2, 110, tall ? tall_h : 12, page_of[i]);
         Reference<beans::XPropertySet> c;
-        if (f.type == gongwen::FieldType::choice) {
+        if (f.type == gongwen::FieldType::list) {
+            // the rows, then one box per column (one for a plain list) and 添加 / 修改 / 删除
+            rows[i] = rows_of(texts[i]);
+            c = b.list("field" + id, rows[i], 122, y_of[i], width - 130, page_of[i]);
+            c->setPropertyValue("Dropdown", Any(false));
+            c->setPropertyValue("Height", Any(sal_Int32(tall_h)));
+            std::size_t n = std::max<std::size_t>(1, f.columns.size());
+            int cells_w = width - 130 - 3 * 34, cell_w = cells_w / static_cast<int>(n);
+            for (std::size_t k = 0; k < n; ++k) {
+                auto cell = b.add("com.sun.star.awt.UnoControlEditModel", "cell" + id + "_" + std::to_string(k),
+                                  122 + static_cast<int>(k) * cell_w, y_of[i] + tall_h + 3, cell_w - 2, 12, page_of[i]);
+                std::string tip = f.columns.empty() ? f.label.text() : f.columns[k].label.text();
+                if (!f.columns.empty() && !f.columns[k].help.text().empty()) tip += "：" + f.columns[k].help.text();
+                cell->setPropertyValue("HelpText", Any(ou(tip)));
+            }
+            int bx = 122 + cells_w;
+            for (const char* what : {"add", "set", "del"}) {
+                auto btn = b.add("com.sun.star.awt.UnoControlButtonModel", std::string(what) + id, bx, y_of[i] + tall_h + 2,
+                                 32, 14, page_of[i]);
+                btn->setPropertyValue("Label", Any(ou(what[0] == 'a' ? "添加" : what[0] == 's' ? "修改" : "删除")));
+                bx += 34;
+            }
+        } else if (f.type == gongwen::FieldType::choice) {
             std::vector<std::string> items = {""};
             items.insert(items.end(), f.choices.begin(), f.choices.end());
             c = b.list("field" + id, items, 122, y_of[i], width - 130, page_of[i]);
@@ -373,10 +427,6 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
             c->setPropertyValue("Text", Any(ou(texts[i])));
         }
         std::string help = f.help.text();
-        if (f.type == gongwen::FieldType::list && !f.columns.empty()) {
-            help += help.empty() ? "列：" : "\n列：";
-            for (std::size_t k = 0; k < f.columns.size(); ++k) help += (k ? " | " : "") + f.columns[k].label.text();
-        }
         if (!help.empty()) c->setPropertyValue("HelpText", Any(ou(help)));
     }
     auto messages = b.label("messages", "", 8, form_h + 2, width - 16, 36);
@@ -390,11 +440,51 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     b.button("cancel", "取消", 274, form_h + 42, 48, awt::PushButtonType_CANCEL);
     auto dialog = b.create(parent);
 
+    auto show_rows = [&](std::size_t i) {
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows[i].size()));
+        for (std::size_t k = 0; k < rows[i].size(); ++k) seq[static_cast<sal_Int32>(k)] = ou(rows[i][k]);
+        b.props("field" + std::to_string(i))->setPropertyValue("StringItemList", Any(seq));
+    };
+    auto cells = [&](std::size_t i) { return std::max<std::size_t>(1, fields[i].columns.size()); };
+    auto cell = [&](std::size_t i, std::size_t k) { return b.props("cell" + std::to_string(i) + "_" + std::to_string(k)); };
+    // 添加 / 修改 / 删除 on a list field's rows
+    auto edit_rows = [&](char what, std::size_t i) {
+        std::string line;
+        bool any = false;
+        for (std::size_t k = 0; k < cells(i); ++k) {
+            OUString t;
+            cell(i, k)->getPropertyValue("Text") >>= t;
+            std::string v = trim(u8(t));
+            for (auto& ch : v)
+                if (ch == '|') ch = '/';  // | separates the cells
+            any = any || !v.empty();
+            line += (k ? " | " : "") + v;
+        }
+        int sel = selected(b.props("field" + std::to_string(i)));
+        if (what == 'a' && any) rows[i].push_back(line);
+        if (what == 's' && any && sel >= 0 && sel < static_cast<int>(rows[i].size())) rows[i][static_cast<std::size_t>(sel)] = line;
+        if (what == 'd' && sel >= 0 && sel < static_cast<int>(rows[i].size())) rows[i].erase(rows[i].begin() + sel);
+        if (what != 's')
+            for (std::size_t k = 0; k < cells(i); ++k) cell(i, k)->setPropertyValue("Text", Any(OUString()));
+        show_rows(i);
+    };
+    // choosing a row puts its cells in the boxes, to change it
+    auto pick_row = [&](std::size_t i) {
+        int sel = selected(b.props("field" + std::to_string(i)));
+        if (sel < 0 || sel >= static_cast<int>(rows[i].size())) return;
+        auto parts = split(rows[i][static_cast<std::size_t>(sel)], '|');
+        for (std::size_t k = 0; k < cells(i); ++k)
+            cell(i, k)->setPropertyValue("Text", Any(ou(k < parts.size() ? trim(parts[k]) : "")));
+    };
     auto read_texts = [&] {
         std::vector<std::string> out;
         for (std::size_t i = 0; i < fields.size(); ++i) {
             auto c = b.props("field" + std::to_string(i));
-            if (fields[i].type == gongwen::FieldType::choice) {
+            if (fields[i].type == gongwen::FieldType::list) {
+                std::string t;
+                for (const auto& r : rows[i]) t += r + "\n";
+                out.push_back(t);
+            } else if (fields[i].type == gongwen::FieldType::choice) {
                 int s = selected(c);
                 out.push_back(s > 0 ? fields[i].choices[static_cast<std::size_t>(s - 1)] : "");
             } else {
@@ -408,7 +498,10 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     auto write_texts = [&](const std::vector<std::string>& t) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             auto c = b.props("field" + std::to_string(i));
-            if (fields[i].type == gongwen::FieldType::choice) {
+            if (fields[i].type == gongwen::FieldType::list) {
+                rows[i] = rows_of(t[i]);
+                show_rows(i);
+            } else if (fields[i].type == gongwen::FieldType::choice) {
                 select(c, 0);
                 for (std::size_t k = 0; k < fields[i].choices.size(); ++k)
                     if (fields[i].choices[k] == t[i]) select(c, static_cast<int>(k + 1));
@@ -428,6 +521,13 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     int current = 1;
     bool done = false;
     Reference<awt::XActionListener> clicks(new Clicks([&](const std::string& cmd) {
+        for (const char* what : {"add", "set", "del"}) {
+            std::string w = what;
+            if (cmd.compare(0, w.size(), w) == 0 && cmd.size() > w.size() && std::isdigit(static_cast<unsigned char>(cmd[w.size()]))) {
+                edit_rows(w[0], std::stoul(cmd.substr(w.size())));
+                return;
+            }
+        }
         if (cmd == "prev" || cmd == "next") {
             current = std::max(1, std::min(pages, current + (cmd == "next" ? 1 : -1)));
             b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(current)));
@@ -463,6 +563,14 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         }
     }));
     for (const char* name : {"prev", "next", "load", "generate"}) b.on_click(name, clicks, name);
+    Reference<awt::XControlContainer> controls(Reference<awt::XControl>(dialog, UNO_QUERY_THROW), UNO_QUERY_THROW);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].type != gongwen::FieldType::list) continue;
+        std::string id = std::to_string(i);
+        for (const char* what : {"add", "set", "del"}) b.on_click(what + id, clicks, what + id);
+        Reference<awt::XListBox> lb(controls->getControl(ou("field" + id)), UNO_QUERY_THROW);
+        lb->addItemListener(new Picks([&, i] { pick_row(i); }));
+    }
     dialog->execute();
     return done;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The add-in as a user meets it, in a real Writer window under Xvfb: a real click on the 公文
-toolbar's first button (xdotool), the type picked, two fields of the form typed, 生成 pressed,
+toolbar's first button (xdotool), the type picked, two fields of the form typed, a row of the
+problems table added and one removed (real clicks found through the accessibility tree), 生成,
 and the new document's text read back over UNO. Screenshots of the toolbar, the form and the
 result go to OUT_DIR (docs/images/ when refreshing the README's pictures).
   /usr/bin/python3 tests/addin/gui_test.py BUILD/gongwen.oxt SOURCE_DIR [OUT_DIR]
@@ -33,6 +34,7 @@ OXT, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SHOTS = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 TYPE = "rectification-notice"
 NUMBER, TITLE = "000099", "关于测试局党组巡察反馈问题整改的通知"
+FIRST, SECOND = "学习贯彻党的二十大精神不够深入", "“三重一大”事项集体决策制度执行不严格"
 
 
 def xdo(display, *args):
@@ -46,11 +48,48 @@ def focus(display, title):
         r = subprocess.run(["xdotool", "search", "--name", title], env=env, capture_output=True, text=True)
         ids = r.stdout.split()
         if ids:
-            subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], env=env, check=False)
+            subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], env=env, check=False, stderr=subprocess.DEVNULL)
             return True
         time.sleep(0.5)
     print(f"FAIL: no window 「{title}」")
     return False
+
+
+def find(office, pred):
+    """The accessible of an open window (dialogs included) that satisfies pred, depth first."""
+    tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+
+    def walk(ctx, depth):
+        if ctx is None or depth > 12:
+            return None
+        if pred(ctx):
+            return ctx
+        for k in range(min(ctx.getAccessibleChildCount(), 400)):
+            found = walk(ctx.getAccessibleChild(k).getAccessibleContext(), depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    for i in range(tk.getTopWindowCount()):
+        found = walk(tk.getTopWindow(i).getAccessibleContext(), 0)
+        if found is not None:
+            return found
+    return None
+
+
+def click(office, display, pred, what):
+    """A real click in the middle of the accessible found by pred."""
+    ctx = None
+    for _ in range(20):
+        ctx = find(office, pred)
+        if ctx is not None:
+            break
+        time.sleep(0.5)
+    if ctx is None:
+        raise RuntimeError(f"nothing on screen is {what}")
+    at, size = ctx.getLocationOnScreen(), ctx.getSize()
+    xdo(display, "mousemove", str(at.X + size.Width // 2), str(at.Y + size.Height // 2), "click", "1")
+    time.sleep(1)
 
 
 def shot(display, work, name):
@@ -138,8 +177,17 @@ def main():
         xdo(display, "type", "--delay", "250", TITLE)
         time.sleep(1)
         shot(display, work, "addin-form.png")
+        # page 2, the problems table: copy the second row to the end (choose it, 添加), then
+        # remove the first (choose it, 删除)
+        named = lambda name: (lambda c: c.getAccessibleName().replace("~", "").startswith(name))
+        click(office, display, named("下一页"), "the 下一页 button")
+        click(office, display, named(SECOND), "the second problem")
+        click(office, display, named("添加"), "the 添加 button")
+        click(office, display, named(FIRST), "the first problem")
+        click(office, display, named("删除"), "the 删除 button")
+        shot(display, work, "addin-form-table.png")
         before = len(office.texts())
-        xdo(display, "key", "Return")  # 生成 is the default button
+        click(office, display, named("生成"), "the 生成 button")
         if not wait_for("the generated document", lambda: len(office.texts()) > before, 60):
             shot(display, work, "addin-failed.png")
             return 1
@@ -150,6 +198,8 @@ def main():
         checks = [(bool(made), f"a new document titled 「{TITLE}」"),
                   (NUMBER in text, f"the typed 份号 {NUMBER} in it"),
                   ("县教育局" in text, "the remembered fields in it"),
+                  (FIRST not in text, "the problem removed in the table is not in it"),
+                  (text.count(SECOND) == 2, "the problem added in the table is in it twice"),
                   ("{{" not in text, "no tag left")]
         for good, what in checks:
             print(("ok: " if good else "FAIL: ") + what)
