@@ -1,6 +1,7 @@
 // The 新建公文 dialogs, built in code with the toolkit's dialog model (no .xdl to keep in step
 // with the schema): the form follows the type's fields, page by page.
 #include "form_dialog.hpp"
+#include "uno_util.hpp"
 
 #include "gongwen/data.hpp"
 #include "gongwen/table.hpp"
@@ -39,13 +40,11 @@ using uno::UNO_QUERY;
 using uno::UNO_QUERY_THROW;
 
 namespace fs = std::filesystem;
+using namespace gongwen::uno_util;
 
 namespace gongwen_addin {
 
 namespace {
-
-OUString ou(const std::string& s) { return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8); }
-std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
 
 std::string trim(const std::string& s) {
     auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
@@ -298,9 +297,7 @@ std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext
     if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
     auto files = picker->getSelectedFiles();
     if (files.getLength() == 0) return std::nullopt;
-    OUString path;
-    osl::FileBase::getSystemPathFromFileURL(files[0], path);
-    return u8(path);
+    return system_path(u8(files[0]));
 }
 
 nlohmann::json read_data_file(const std::string& file) {

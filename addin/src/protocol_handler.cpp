@@ -10,6 +10,7 @@
 // Every command answers through XNotifyingDispatch (DispatchResultEvent: SUCCESS or FAILURE,
 // Result = the message), and shows its failures in a message box; nothing thrown reaches Writer.
 #include "form_dialog.hpp"
+#include "uno_util.hpp"
 
 #include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
@@ -66,34 +67,12 @@ using uno::UNO_QUERY;
 using uno::UNO_QUERY_THROW;
 
 namespace fs = std::filesystem;
+using namespace gongwen::uno_util;
 
 namespace {
 
 const char kImplementation[] = "org.gongwen.addin.ProtocolHandler";
 const char kProtocol[] = "vnd.gongwen:";
-
-OUString ou(const std::string& s) { return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8); }
-std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
-
-std::string file_url(const std::string& path) {
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(ou(path), url) != osl::FileBase::E_None)
-        throw std::runtime_error("not a usable path: " + path);
-    return u8(url);
-}
-
-std::string system_path(const std::string& url) {
-    OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(ou(url), path) != osl::FileBase::E_None) return "";
-    return u8(path);
-}
-
-beans::PropertyValue prop(const char* name, const uno::Any& value) {
-    beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
-}
 
 // A failure a user must read: shown in a message box and returned as the dispatch's result.
 struct Failure : std::runtime_error {

@@ -6,6 +6,7 @@
 // Built as a module of its own (office-bridge.so) that the core loads only for PDF output; its
 // boundary is the C one of core/src/office/bridge_abi.h: nothing C++ crosses it.
 #include "../src/office/bridge_abi.h"
+#include "../src/office/uno_util.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
@@ -49,29 +50,13 @@ using namespace com::sun::star;
 using uno::Reference;
 using uno::UNO_QUERY;
 using rtl::OUString;
+using namespace gongwen::uno_util;
 
 namespace {
-
-OUString ou(const std::string& s) { return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8); }
-std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
 
 void copy_out(const std::string& msg, char* err, size_t errlen) {
     if (!err || errlen == 0) return;
     std::snprintf(err, errlen, "%s", msg.c_str());
-}
-
-std::string file_url(const std::string& path) {
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(ou(path), url) != osl::FileBase::E_None)
-        throw std::runtime_error("not a usable path: " + path);
-    return u8(url);
-}
-
-beans::PropertyValue prop(const char* name, const uno::Any& value) {
-    beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
 }
 
 std::string tail_of(const std::string& path, std::size_t max = 400) {
