@@ -15,10 +15,26 @@ PACKAGES=(
   libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
   # a real LibreOffice for PDF output (driven over UNO: its SDK) and the end-to-end checks, with free fonts for the
   # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)
-  libreoffice-writer libreoffice-dev python3-uno xvfb xdotool imagemagick poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
+  libreoffice-writer libreoffice-dev libpoppler-cpp-dev python3-uno xvfb xdotool imagemagick poppler-utils fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
 )
 
 HARDENING_PACKAGES=(clang libclang-rt-14-dev)
+
+# A real 仿宋 (and 楷体, 黑体): the Fandol fonts (GPL with the font exception) ship in Debian's
+# texlive-lang-chinese. Only the font files are needed, not TeX: the package is downloaded and
+# its Fandol OpenType files copied to /usr/local/share/fonts/fandol with their licence.
+install_fandol() {
+  local dest=/usr/local/share/fonts/fandol sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  [ -f "$dest/FandolFang-Regular.otf" ] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
+  $sudo mkdir -p "$dest"
+  $sudo install -m 644 "$tmp"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang,Kai,Hei,Song}-*.otf "$dest/"
+  $sudo install -m 644 "$tmp"/x/usr/share/doc/texlive-doc/fonts/fandol/{README,COPYING.gz} "$dest/"
+  rm -rf "$tmp"
+}
 
 install_packages() {
   [ "${GONGWEN_SKIP_APT:-0}" = 1 ] && return 0
@@ -28,6 +44,7 @@ install_packages() {
   echo "== installing Debian packages"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+  install_fandol
   # 仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体, Times New Roman -> the fonts above
   $sudo install -m 644 "$ROOT/fonts/65-gongwen-gbt9704.conf" /etc/fonts/conf.d/65-gongwen-gbt9704.conf
   $sudo fc-cache -f >/dev/null 2>&1 || true
