@@ -2,7 +2,11 @@
 #include "gongwen/formatters.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
+#include <memory>
+#include <set>
 #include <thread>
 
 namespace gongwen {
@@ -47,7 +51,7 @@ TEST(Formatters, CountGivesTheLengthOfAList) {
 
 TEST(Formatters, RegistryNamesSortedAndComplete) {
     std::vector<std::string> expected = {"cn",    "cn_upper", "cn_year", "count",   "date", "default", "join",
-                                         "lower", "number",   "ordinal", "percent", "trim", "upper"};
+                                         "lower", "number",   "ordinal", "percent", "title_lines", "trim", "upper"};
     EXPECT_EQ(FormatterRegistry::builtin().names(), expected);
     EXPECT_EQ(&FormatterRegistry::builtin(), &FormatterRegistry::builtin());
     EXPECT_EQ(FormatterRegistry::builtin().find("nope"), nullptr);
@@ -245,6 +249,148 @@ TEST(Formatters, Trim) {
     EXPECT_EQ(check("trim", {""}), "trim takes no arguments, got 1");
 }
 
+// ---- title_lines: a long title in a trapezoid or a diamond, broken at ICU word boundaries ----
+
+/// The lines of `s`, split at "\n".
+std::vector<std::string> lines_of(const std::string& s) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (size_t at; (at = s.find('\n', from)) != std::string::npos; from = at + 1) out.push_back(s.substr(from, at - from));
+    out.push_back(s.substr(from));
+    return out;
+}
+
+/// Width in characters: ASCII counts one half, everything else here one.
+double width(const std::string& s) {
+    double w = 0;
+    for (unsigned char c : s)
+        if (c < 0x80) w += 0.5;
+        else if ((c & 0xC0) != 0x80) w += 1;
+    return w;
+}
+
+/// The UTF-16 offsets ICU's dictionary-based Chinese word break iterator gives for `s`,
+/// computed here independently of the formatter.
+std::set<int32_t> icu_word_boundaries(const std::string& s) {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("zh"), st));
+    EXPECT_TRUE(U_SUCCESS(st)) << u_errorName(st);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    it->setText(u);
+    std::set<int32_t> out;
+    for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next()) out.insert(b);
+    return out;
+}
+
+/// Checks what every broken title must satisfy and returns its lines: the text unchanged but
+/// for the breaks, each break an ICU word boundary that splits none of `words`, no line longer
+/// than `max`, no line starting with closing or ending with opening punctuation, and the
+/// lengths a trapezoid (each no longer than the next) or a diamond (rising, then falling).
+std::vector<std::string> checked_lines(const std::string& title, int max, const std::vector<std::string>& words = {}) {
+    std::string got = run("title_lines", title, max == 20 ? Args{} : Args{std::to_string(max)}).get<std::string>();
+    std::vector<std::string> lines = lines_of(got);
+    std::string rejoined;
+    for (const auto& l : lines) rejoined += l;
+    EXPECT_EQ(rejoined, title) << got;
+    std::set<int32_t> boundaries = icu_word_boundaries(title);
+    std::string before;
+    std::vector<double> widths;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        widths.push_back(width(lines[i]));
+        EXPECT_LE(widths.back(), max) << "line " << i + 1 << " of\n" << got;
+        if (i + 1 == lines.size()) break;
+        before += lines[i];
+        int32_t at = icu::UnicodeString::fromUTF8(before).length();
+        EXPECT_TRUE(boundaries.count(at)) << "break after 「" << before << "」 is not an ICU word boundary";
+        for (const auto& w : words)
+            for (size_t p = title.find(w); p != std::string::npos; p = title.find(w, p + 1))
+                EXPECT_FALSE(p < before.size() && before.size() < p + w.size()) << "「" << w << "」 broken in\n" << got;
+        for (const char* closing : {"，", "、", "。", "）", "》", "”"})
+            EXPECT_NE(lines[i + 1].rfind(closing, 0), 0u) << "line " << i + 2 << " starts with " << closing << ":\n" << got;
+        for (const char* opening : {"（", "《", "“"}) {
+            std::string o = opening;
+            EXPECT_FALSE(lines[i].size() >= o.size() && lines[i].compare(lines[i].size() - o.size(), o.size(), o) == 0)
+                << "line " << i + 1 << " ends with " << opening << ":\n" << got;
+        }
+    }
+    size_t peak = 0;  // the end of the rising part: a trapezoid when it is the last line
+    while (peak + 1 < widths.size() && widths[peak] <= widths[peak + 1]) ++peak;
+    for (size_t i = peak; i + 1 < widths.size(); ++i) EXPECT_GE(widths[i], widths[i + 1]) << "neither a trapezoid nor a diamond:\n" << got;
+    if (peak + 1 < widths.size()) EXPECT_LT(widths[0], widths[peak]) << "an inverted trapezoid:\n" << got;
+    return lines;
+}
+
+TEST(TitleLines, ShortTitleStaysOneLine) {
+    EXPECT_EQ(run("title_lines", "清河县2023年上半年巡察工作总结"), "清河县2023年上半年巡察工作总结");
+    EXPECT_EQ(run("title_lines", "关于对县委第三轮巡察反馈问题整改情况的通报"), "关于对县委第三轮巡察\n反馈问题整改情况的通报");
+    EXPECT_EQ(run("title_lines", "关于对县委第三轮巡察反馈问题整改情况的通报", {"21"}), "关于对县委第三轮巡察反馈问题整改情况的通报");
+    EXPECT_EQ(run("title_lines", nullptr), nullptr);
+    EXPECT_EQ(run("title_lines", ""), "");
+}
+
+TEST(TitleLines, HalfWidthDigitsCountHalf) {
+    // 22 code points, but the four digits are two characters wide: 20, it fits.
+    const std::string fits = "关于开展2024年度第一轮常规巡察工作的通知";
+    EXPECT_EQ(run("title_lines", fits), fits);
+    std::vector<std::string> lines = checked_lines("县委巡察工作领导小组关于开展2024年度第一轮常规巡察工作的通知", 20);
+    EXPECT_EQ(lines, (std::vector<std::string>{"县委巡察工作领导小组关于开展", "2024年度第一轮常规巡察工作的通知"}));
+}
+
+TEST(TitleLines, ThirtyEightCharactersMakeTwoEvenLinesAtAWordBoundary) {
+    const std::string title = "关于县委第二巡察组对县人民医院党委开展常规巡察反馈问题整改落实情况的专题报告";
+    ASSERT_EQ(width(title), 38);
+    std::vector<std::string> lines = checked_lines(title, 20, {"反馈问题", "整改", "报告", "巡察组", "人民医院", "党委"});
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(width(lines[0]), 19);
+    EXPECT_EQ(lines[0], "关于县委第二巡察组对县人民医院党委开展");
+
+    const std::string forty = "关于县委第三巡察组对县教育局党组开展常规巡察发现问题反馈和整改工作有关事项的通知";
+    lines = checked_lines(forty, 20, {"发现问题", "反馈", "整改", "通知", "教育局", "有关事项"});
+    EXPECT_EQ(lines, (std::vector<std::string>{"关于县委第三巡察组对县教育局党组开展常规", "巡察发现问题反馈和整改工作有关事项的通知"}));
+}
+
+TEST(TitleLines, LongTitlesTakeThreeLines) {
+    const std::string title = "中共清河县委巡察工作领导小组关于对县教育局等六个单位开展第三轮巡察反馈问题整改情况监督检查的通报";
+    ASSERT_EQ(width(title), 48);
+    std::vector<std::string> lines = checked_lines(title, 20, {"反馈问题", "整改", "监督检查", "通报", "领导小组", "教育局"});
+    EXPECT_EQ(lines.size(), 3u);
+
+    // Brackets: never a line ending with 《 or （, nor starting with 》 or ）.
+    const std::string book = "中共某某县委巡察工作领导小组办公室关于印发《县委巡察机构与纪检监察机关协作配合办法（试行）》的通知";
+    ASSERT_EQ(width(book), 49);
+    lines = checked_lines(book, 20, {"试行", "通知", "关于", "印发", "协作", "配合"});
+    EXPECT_EQ(lines.size(), 3u);
+
+    // Narrower lines: the fewest that fit.
+    lines = checked_lines("关于县委第三巡察组对县教育局党组开展常规巡察发现问题反馈和整改工作有关事项的通知", 15,
+                          {"发现问题", "通知", "教育局"});
+    EXPECT_EQ(lines.size(), 3u);
+    lines = checked_lines("关于县委第三巡察组对县教育局党组开展常规巡察发现问题反馈和整改工作有关事项的通知", 12,
+                          {"发现问题", "通知", "教育局", "整改"});
+    EXPECT_EQ(lines.size(), 4u);
+}
+
+TEST(TitleLines, TitlesAlreadyBrokenOrUnbreakableStayAsTheyAre) {
+    const std::string broken = "关于县委第三巡察组对县教育局党组\n开展常规巡察发现问题反馈和整改工作有关事项的通知";
+    EXPECT_EQ(run("title_lines", broken), broken);
+    // No word boundary within a line: any character boundary then, still under the rules.
+    EXPECT_EQ(run("title_lines", std::string(60, 'x'), {"10"}),
+              std::string(20, 'x') + "\n" + std::string(20, 'x') + "\n" + std::string(20, 'x'));
+    // Nothing but closing punctuation: no break is allowed, the title stays one line.
+    std::string closing;
+    for (int i = 0; i < 25; ++i) closing += "。";
+    EXPECT_EQ(run("title_lines", closing), closing);
+}
+
+TEST(TitleLines, Arguments) {
+    EXPECT_EQ(check("title_lines", {}), "<ok>");
+    EXPECT_EQ(check("title_lines", {"18"}), "<ok>");
+    EXPECT_EQ(check("title_lines", {"x"}), "title_lines: characters a line must be an integer from 2 to 50, got \"x\"");
+    EXPECT_EQ(check("title_lines", {"1"}), "title_lines: characters a line must be an integer from 2 to 50, got \"1\"");
+    EXPECT_EQ(check("title_lines", {"20", "1"}), "title_lines takes at most 1 argument, got 2");
+    EXPECT_EQ(run("title_lines", 12345), "12345");
+}
+
 TEST(Formatters, ValueToText) {
     EXPECT_EQ(value_to_text("文本"), "文本");
     EXPECT_EQ(value_to_text(42), "42");
@@ -270,7 +416,8 @@ TEST(Formatters, ThreadsGiveSameResults) {
             bool good = true;
             for (int i = 0; i < 200; ++i) {
                 good = good && run("cn", 105) == "一百零五" && run("date", 45112) == "2023年7月5日" &&
-                       run("percent", 0.125, {"1"}) == "12.5%";
+                       run("percent", 0.125, {"1"}) == "12.5%" &&
+                       run("title_lines", "关于对县委第三轮巡察反馈问题整改情况的通报") == "关于对县委第三轮巡察\n反馈问题整改情况的通报";
             }
             ok[t] = good;
         });

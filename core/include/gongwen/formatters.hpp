@@ -35,7 +35,7 @@ struct Formatter {
 class FormatterRegistry {
 public:
     /// The built-in formatters: cn, cn_upper, cn_year, date, percent, number, default, join,
-    /// ordinal, upper, lower, trim.
+    /// ordinal, upper, lower, trim, count, title_lines.
     static const FormatterRegistry& builtin();
 
     /// Adds or replaces a formatter.
