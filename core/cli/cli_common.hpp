@@ -26,6 +26,7 @@ inline nlohmann::json diagnostics_json(const Diagnostics& d) {
                        {"paragraph", x.paragraph},
                        {"tag", x.tag},
                        {"message", x.message}});
+        if (x.page > 0) arr.back()["page"] = x.page;  // a laid-out page (the layout check)
     }
     return arr;
 }
@@ -41,6 +42,11 @@ struct PluginCommands;
 PluginCommands* add_plugin_commands(CLI::App& app);
 /// Runs the chosen plugin command; nullopt when none was chosen.
 std::optional<int> run_plugin_commands(PluginCommands* cmds);
+
+/// gongwen check: the XML rules and, through LibreOffice, the layout rules (check_command.cpp).
+struct CheckCommand;
+CheckCommand* add_check_command(CLI::App& app);
+std::optional<int> run_check_command(CheckCommand* cmd);
 
 /// gongwen batch.
 struct BatchCommand;

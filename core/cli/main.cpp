@@ -1,5 +1,4 @@
 // The `gongwen` command: a thin layer over the library.
-#include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
@@ -175,31 +174,6 @@ struct PackCmd {
     }
 };
 
-struct CheckCmd {
-    std::vector<std::string> docs;
-    bool as_json = false;
-
-    int run() {
-        Diagnostics all;
-        for (const auto& path : docs) {
-            try {
-                auto fmt = gongwen::format_from_extension(path);
-                if (!fmt) throw gongwen::Error("unknown-format", path, "a document to check must be a .docx or .odt file");
-                all.append(gongwen::check_gbt9704(gongwen::Package::read_file(path)));
-            } catch (const gongwen::Error& e) {
-                all.append(e.diagnostics());
-            }
-        }
-        if (as_json) {
-            std::cout << json{{"ok", all.empty()}, {"diagnostics", diagnostics_json(all)}}.dump(2) << '\n';
-        } else {
-            print_diagnostics(all);
-            if (all.empty()) std::cerr << "GB/T 9704-2012: no deviation found in " << docs.size() << " document(s)\n";
-        }
-        return all.empty() ? kOk : kBadInput;
-    }
-};
-
 } // namespace
 
 int run(int argc, char** argv);
@@ -247,10 +221,7 @@ int run(int argc, char** argv) {
     pc->add_option("-o,--output", pack.out_path, "the package to write")->required();
     pc->add_flag("--force", pack.force, "overwrite an existing output");
 
-    CheckCmd check;
-    auto* cc = app.add_subcommand("check", "check documents against the GB/T 9704-2012 layout");
-    cc->add_option("DOC", check.docs, "documents, .docx or .odt")->required()->check(CLI::ExistingFile);
-    cc->add_flag("--json", check.as_json, "machine-readable output");
+    auto* check_cmd = add_check_command(app);
 
     auto* plugin_cmds = add_plugin_commands(app);
     auto* batch_cmd = add_batch_command(app);
@@ -264,7 +235,7 @@ int run(int argc, char** argv) {
     if (rc->parsed()) return render.run();
     if (ic->parsed()) return inspect.run();
     if (pc->parsed()) return pack.run();
-    if (cc->parsed()) return check.run();
+    if (auto rc = run_check_command(check_cmd)) return *rc;
     if (auto rc = run_plugin_commands(plugin_cmds)) return *rc;
     if (auto rc = run_batch_command(batch_cmd)) return *rc;
     return kUsage;

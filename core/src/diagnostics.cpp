@@ -8,6 +8,7 @@ std::string Diagnostic::to_string() const {
     std::string s = file.empty() ? std::string("gongwen") : file;
     if (!part.empty()) s += ":" + part;
     if (paragraph > 0) s += ":" + std::to_string(paragraph);
+    if (page > 0) s += ":page " + std::to_string(page);
     s += severity == Severity::error ? ": error[" : ": warning[";
     s += code + "]: " + message;
     // The tag as written, so the user can search the document for it.

@@ -66,7 +66,7 @@ TEST(CheckCli, ExitsOneOnDeviationsAndZeroOnASample) {
     r = test::run_gongwen("generate work-summary --data '" + std::string(GONGWEN_SOURCE_DIR) +
                           "/examples/samples/work-summary.json' -o '" + dir + "/ok.odt'");
     ASSERT_EQ(r.code, 0) << r.err;
-    r = test::run_gongwen("check '" + dir + "/ok.odt'");
+    r = test::run_gongwen("check --layout off '" + dir + "/ok.odt'");  // the XML rules; layout_check_test measures the pages
     EXPECT_EQ(r.code, 0) << r.err;
     std::filesystem::remove_all(dir);
 }

@@ -16,10 +16,12 @@ struct Diagnostic {
     std::string file;     ///< the template or data file, as the user named it
     std::string part;     ///< package part, e.g. "word/document.xml"; empty when not in a part
     int paragraph = 0;    ///< 1-based paragraph number in the part; 0 when unknown
+    int page = 0;         ///< 1-based page of a laid-out document (PDF); 0 when not on a page
     std::string tag;      ///< the tag as written, delimiters included; may be empty
     std::string message;  ///< what is wrong, for a user
 
-    /// `FILE:PART:PARAGRAPH: error[code]: message (tag)`, parts left out when unknown.
+    /// `FILE:PART:PARAGRAPH: error[code]: message (tag)`, parts left out when unknown; a
+    /// diagnostic on a laid-out page reads `FILE:page N: error[code]: message`.
     std::string to_string() const;
 };
 

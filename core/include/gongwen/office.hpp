@@ -40,6 +40,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// True when there is a LibreOffice to convert with: $GONGWEN_SOFFICE, soffice on the PATH, or
+/// (with the bridge) the office named by $GONGWEN_OFFICE_CONNECT. Starts nothing.
+bool office_available();
+
 /// Converts a document (its bytes and its format's extension, "docx" or "odt") to PDF with a
 /// headless soffice that has a profile of its own, stopped by pid when it overruns
 /// `timeout_seconds`; the PDF is written to `pdf_path` through a temp file and rename. The

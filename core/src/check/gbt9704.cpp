@@ -1,9 +1,9 @@
 // gongwen check: the layout figures of GB/T 9704-2012 read back from a document's XML.
 #include "gongwen/check.hpp"
 
+#include "check/text_rules.hpp"
+
 #include <pugixml.hpp>
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -76,28 +76,9 @@ public:
                                                 " pt); GB/T 9704 wants 28");
     }
 
-    // 发文字号 brackets and dates, in the text of each paragraph.
+    // 发文字号 brackets and dates, in the text of each paragraph (rules shared with the layout check).
     void text(const std::string& utf8, const std::string& part, int para) {
-        static const char* rules[][3] = {
-            {"[\\[［【(（]\\s*(19|20)\\d{2}\\s*[\\]］】)）]\\s*\\d+\\s*号", "gbt-doc-number",
-             "the year of a document number goes in 〔〕 (U+3014/U+3015), not [] 【】 or ()"},
-            {"〔(19|20)\\d{2}〕\\s*第\\s*\\d+\\s*号", "gbt-doc-number", "a document number has no 第 before the number"},
-            {"〔(19|20)\\d{2}〕\\s*0\\d*\\s*号", "gbt-doc-number", "a document number has no leading zeros"},
-            {"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日", "gbt-date",
-             "dates are written in Arabic digits: 2023年7月5日"},
-            {"(19|20)\\d{2}年0\\d月|(19|20)\\d{2}年\\d{1,2}月0\\d日", "gbt-date", "dates have no leading zeros: 2023年7月5日"},
-        };
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
-        for (const auto& r : rules) {
-            UErrorCode status = U_ZERO_ERROR;
-            icu::RegexMatcher m(icu::UnicodeString::fromUTF8(r[0]), u, 0, status);
-            if (U_FAILURE(status)) continue;
-            while (m.find(status) && U_SUCCESS(status)) {
-                std::string found;
-                m.group(status).toUTF8String(found);
-                deviation(r[1], part, para, std::string(r[2]) + ": '" + found + "'");
-            }
-        }
+        for (const auto& hit : check::text_rule_hits(utf8)) deviation(hit.code, part, para, hit.message + ": '" + hit.found + "'");
     }
 
     void page_number(const std::string& text, bool has_field, const std::string& align, const char* which, const char* want_align,

@@ -219,6 +219,11 @@ void OfficeSession::convert(const std::string& input, const std::string& pdf_pat
     throw Error("office-failed", pdf_path, why.empty() ? "LibreOffice could not convert the document to PDF" : why);
 }
 
+bool office_available() {
+    const char* connect = std::getenv("GONGWEN_OFFICE_CONNECT");
+    return !find_soffice().empty() || (OfficeSession::available() && connect && *connect);
+}
+
 void convert_to_pdf(std::string_view document, const std::string& extension, const std::string& pdf_path,
                     bool overwrite, int timeout_seconds) {
     std::string soffice = find_soffice();

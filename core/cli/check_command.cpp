@@ -1,0 +1,129 @@
+// gongwen check: the GB/T 9704 check of DOCX/ODT (their XML) and of the pages LibreOffice lays
+// out from them (a PDF, measured by the layout rules); a PDF is checked on its pages alone.
+#include "gongwen/check.hpp"
+#include "gongwen/office.hpp"
+#include "gongwen/package.hpp"
+#include "gongwen/template.hpp"
+#include "cli_common.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <stdlib.h>
+
+namespace gongwen::cli {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+bool is_pdf(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".pdf";
+}
+
+// A temp folder removed with everything in it.
+struct ScratchDir {
+    std::string path;
+    ScratchDir() {
+        std::string tmpl = (fs::temp_directory_path() / "gongwen-check-XXXXXX").string();
+        if (::mkdtemp(tmpl.data())) path = tmpl;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        if (!path.empty()) fs::remove_all(path, ec);
+    }
+};
+
+} // namespace
+
+struct CheckCommand {
+    CLI::App* app = nullptr;
+    std::vector<std::string> docs;
+    std::string layout = "auto";
+    bool letter = false;
+    bool as_json = false;
+
+    int run() {
+        Diagnostics all;
+        LayoutOptions lo;
+        lo.letter_format = letter;
+        // The documents whose pages LibreOffice lays out: index into docs → its PDF.
+        std::vector<std::pair<std::string, std::string>> jobs;
+        std::map<std::string, std::string> pdf_of;
+        ScratchDir scratch;
+        const bool office = layout != "off" && office_available();
+        if (layout == "auto" && !office && std::any_of(docs.begin(), docs.end(), [](const std::string& d) { return !is_pdf(d); }))
+            std::cerr << "layout not checked: no LibreOffice\n";
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            const std::string& path = docs[i];
+            if (is_pdf(path)) continue;
+            try {
+                auto fmt = format_from_extension(path);
+                if (!fmt) throw Error("unknown-format", path, "a document to check must be a .docx, .odt or .pdf file");
+                all.append(check_gbt9704(Package::read_file(path)));
+                if (layout == "on" && !office) {
+                    all.error("no-office", path, "the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
+                } else if (office && !scratch.path.empty()) {
+                    // Copied under a name of its own: a.docx and a.odt must not meet as a.pdf.
+                    std::string base = scratch.path + "/" + std::to_string(i);
+                    std::string input = base + "." + format_name(*fmt);
+                    fs::copy_file(path, input);
+                    jobs.emplace_back(input, base + ".pdf");
+                    pdf_of[path] = base + ".pdf";
+                }
+            } catch (const Error& e) {
+                all.append(e.diagnostics());
+            } catch (const fs::filesystem_error& e) {
+                all.error("cannot-read", path, e.what());
+            }
+        }
+        std::map<std::string, std::string> failed;
+        if (!jobs.empty()) failed = convert_many_to_pdf(jobs, true, 60);
+        for (const auto& path : docs) {
+            std::string pdf = is_pdf(path) ? path : (pdf_of.count(path) ? pdf_of[path] : "");
+            if (pdf.empty()) continue;
+            if (auto f = failed.find(pdf); f != failed.end()) {
+                all.error("office-failed", path, "layout not checked: LibreOffice could not lay the document out: " + f->second);
+                continue;
+            }
+            try {
+                all.append(check_gbt9704_layout(pdf, path, lo));
+            } catch (const Error& e) {
+                all.append(e.diagnostics());
+            }
+        }
+        if (as_json) {
+            std::cout << json{{"ok", all.empty()}, {"diagnostics", diagnostics_json(all)}}.dump(2) << '\n';
+        } else {
+            print_diagnostics(all);
+            if (all.empty()) std::cerr << "GB/T 9704-2012: no deviation found in " << docs.size() << " document(s)\n";
+        }
+        return all.empty() ? kOk : kBadInput;
+    }
+};
+
+CheckCommand* add_check_command(CLI::App& app) {
+    static CheckCommand c;
+    c.app = app.add_subcommand("check", "check documents against the GB/T 9704-2012 layout");
+    c.app->add_option("DOC", c.docs, "documents, .docx or .odt (XML and, through LibreOffice, their pages) or .pdf (pages)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    c.app->add_option("--layout", c.layout, "measure the pages LibreOffice lays out: on, off, or auto (when LibreOffice is there)")
+        ->check(CLI::IsMember({"on", "off", "auto"}))
+        ->capture_default_str();
+    c.app->add_flag("--letter", c.letter, "信函格式: the organ mark 30 mm from the page top, no page number on page 1");
+    c.app->add_flag("--json", c.as_json, "machine-readable output");
+    return &c;
+}
+
+std::optional<int> run_check_command(CheckCommand* c) {
+    if (c->app->parsed()) return c->run();
+    return std::nullopt;
+}
+
+} // namespace gongwen::cli

@@ -1,0 +1,274 @@
+// gongwen check on the laid-out pages: the body (grid, headings at a page foot, signature and
+// date, attachments), the 版记 and the page numbers.
+#include "check/layout_rules.hpp"
+#include "check/text_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gongwen::pdfcheck {
+
+namespace {
+
+std::string head(const TextLine& l, std::size_t n = 12) {
+    std::u32string t = l.text();
+    return t.size() <= n ? to_utf8(t) : to_utf8(t.substr(0, n)) + "…";
+}
+
+std::string without_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ') out += c;
+    return out;
+}
+
+} // namespace
+
+const TextLine* LayoutCheck::page_number_line(const Page& p) const {
+    for (const auto& l : p.lines)
+        if (l.box.y0 >= f_.bottom - 1 && check::text_matches("\\d", l.utf8())) return &l;
+    return nullptr;
+}
+
+int LayoutCheck::edition_page() const {
+    for (std::size_t i = pdf_.pages.size(); i-- > 0;)
+        for (const TextLine* l : content(pdf_.pages[i]))
+            if (check::text_matches("印发$", l->utf8())) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+// ---- the grid: nothing outside 28–184 mm, 28 characters a full line, 28.95 pt pitch -----------
+
+void LayoutCheck::grid() {
+    const std::string body = body_font();
+    const double char_pitch = (f_.right - f_.left) / f_.chars_per_line;
+    for (const auto& p : pdf_.pages) {
+        int outside = 0, bad_lines = 0, bad_pitch = 0;
+        std::string first_outside, first_line, first_pitch;
+        std::vector<const TextLine*> lines = content(p);
+        for (std::size_t li = 0; li < lines.size(); ++li) {
+            const TextLine* l = lines[li];
+            for (const auto& s : l->segments)
+                for (const auto& g : s.glyphs) {
+                    bool right = g.box.x1 > f_.right + 0.3, left = g.box.x0 < f_.left - 0.3;
+                    if (!right && !left) continue;
+                    if (outside++ == 0)
+                        first_outside = "'" + to_utf8(std::u32string(1, g.ch)) + "' " + (right ? "ends at " + mm(g.box.x1) : "starts at " + mm(g.box.x0)) +
+                                        " mm in '" + head(*l) + "'";
+                }
+            // A full line of full-width 16 pt characters: its slots (indent + characters) are 28.
+            if (std::fabs(l->size_pt - 16) > 0.6 || l->box.x1 < f_.right - char_pitch) continue;
+            std::u32string text = l->text();
+            if (!std::all_of(text.begin(), text.end(), is_full_width)) continue;
+            double indent = (l->box.x0 - f_.left) / char_pitch;
+            if (indent < -0.5 || indent > 2.5) continue;
+            int slots = static_cast<int>(std::lround(indent)) + static_cast<int>(text.size());
+            // 27 spread over the line is right when a character went down with the punctuation
+            // that may not open a line (the next line's second character): 避头尾.
+            if (slots == f_.chars_per_line - 1 && li + 1 < lines.size()) {
+                std::u32string next = lines[li + 1]->text();
+                if (next.size() > 1 && std::u32string(U"，。、；：？！）》」』”’…").find(next[1]) != std::u32string::npos) continue;
+            }
+            if (slots != f_.chars_per_line && bad_lines++ == 0)
+                first_line = "'" + head(*l) + "' holds " + std::to_string(slots) + " characters" +
+                             (std::lround(indent) ? " (indent included)" : "");
+        }
+        // The pitch between consecutive body lines (the bottoms of their body-font glyphs).
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            const TextLine& a = *lines[i - 1];
+            const TextLine& b = *lines[i];
+            if (std::fabs(a.size_pt - 16) > 0.6 || std::fabs(b.size_pt - 16) > 0.6 || a.font() != body || b.font() != body) continue;
+            double pitch = (b.bottom_in(body) - a.bottom_in(body)) / kMmPerPt;
+            if (pitch < 0.5 * f_.pitch_pt || pitch > 1.5 * f_.pitch_pt) continue;
+            if (std::fabs(pitch - f_.pitch_pt) > f_.pitch_tolerance_pt && bad_pitch++ == 0)
+                first_pitch = mm(pitch) + " pt between '" + head(a, 6) + "' and '" + head(b, 6) + "'";
+        }
+        if (outside)
+            deviation("gbt-grid", p.number, std::to_string(outside) + " glyph(s) outside the type area, first " + first_outside +
+                                                "; wants 28–184 mm (± 0.3, no hanging punctuation)");
+        if (bad_lines)
+            deviation("gbt-grid", p.number, std::to_string(bad_lines) + " full line(s) without 28 characters, first " + first_line + "; wants 28");
+        if (bad_pitch)
+            deviation("gbt-grid", p.number, std::to_string(bad_pitch) + " line pitch(es) off, first " + first_pitch +
+                                                "; wants 28.95 ± 0.3 pt (22 lines a page)");
+    }
+}
+
+// ---- a heading as the last line of a page ------------------------------------------------------
+
+void LayoutCheck::heading_keep() {
+    for (std::size_t i = 0; i + 1 < pdf_.pages.size(); ++i) {
+        std::vector<const TextLine*> lines = content(pdf_.pages[i]);
+        if (lines.empty()) continue;
+        const TextLine& last = *lines.back();
+        std::string t = last.utf8();
+        bool heading = check::text_matches("^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", t);
+        // A run-in heading whose paragraph fills the line goes on with its text: not alone.
+        if (heading && last.box.x1 < f_.right - f_.char3)
+            deviation("gbt-heading-keep", pdf_.pages[i].number, "the heading '" + t + "' is the last line of the page (its bottom at " +
+                                                                    mm(last.box.y1) + " mm); wants it kept with the next paragraph");
+    }
+}
+
+// ---- the signature (发文机关署名) and date (成文日期) -------------------------------------------
+
+void LayoutCheck::signature() {
+    for (const auto& p : pdf_.pages) {
+        std::vector<const TextLine*> lines = content(p);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (!check::text_matches("^(19|20)\\d{2}年\\d{1,2}月\\d{1,2}日$", without_spaces(lines[i]->utf8()))) continue;
+            const TextLine& date = *lines[i];
+            if (i < 2) {
+                deviation("gbt-signature", p.number, std::string(i == 0 ? "the 成文日期 '" + date.utf8() + "' opens the page, apart from its signature"
+                                                                       : "the signature and 成文日期 stand alone on the page") +
+                                                         "; wants body text above them on the same page (adjust spacing, not 此页无正文)");
+                if (i == 0) return;
+            }
+            const TextLine& sig = *lines[i - 1];
+            const double c = f_.char3;
+            double sealed_edge = f_.right - date.box.x1;                  // wants 4 characters
+            double centre_off = sig.box.centre_x() - date.box.centre_x();  // wants 0 ± 1.5
+            double sig_edge = f_.right - sig.box.x1;                      // unsealed: wants 2 characters
+            double date_edge = f_.right - date.box.x1;                    // unsealed, long date: 2 characters
+            double date_shift = date.box.x0 - sig.box.x0;                 // unsealed: wants 2 characters
+            bool sealed = std::fabs(sealed_edge - 4 * c) <= f_.tolerance && std::fabs(centre_off) <= 1.5;
+            bool unsealed = std::fabs(date_shift - 2 * c) <= f_.tolerance &&
+                            (std::fabs(sig_edge - 2 * c) <= f_.tolerance || std::fabs(date_edge - 2 * c) <= f_.tolerance);
+            if (sealed || unsealed) return;
+            double sealed_miss = std::fabs(sealed_edge - 4 * c) + std::fabs(centre_off);
+            double unsealed_miss = std::fabs(date_shift - 2 * c) + std::min(std::fabs(sig_edge - 2 * c), std::fabs(date_edge - 2 * c));
+            deviation("gbt-signature", p.number,
+                      "the signature '" + sig.utf8() + "' and date '" + date.utf8() + "' fit neither layout (closest: " +
+                          (sealed_miss <= unsealed_miss ? "sealed" : "unsealed") + "): sealed — the date ends " + mm(sealed_edge) +
+                          " mm from 184 (wants 4 characters, " + mm(4 * c) + " ± 1), the signature's centre is " + mm(centre_off) +
+                          " mm off the date's (wants ± 1.5); unsealed — the signature ends " + mm(sig_edge) + " mm from 184 (wants " +
+                          mm(2 * c) + " ± 1), the date starts " + mm(date_shift) + " mm right of the signature (wants " + mm(2 * c) + ")");
+            return;
+        }
+    }
+    deviation("gbt-signature", 0, "no 成文日期 found (a line like 2023年7月5日 alone under the signature)");
+}
+
+// ---- the 版记: last page, even page count, rules at 262 mm and 28–184, indents ----------------
+
+void LayoutCheck::edition_block() {
+    const int P = edition_page();
+    if (P == 0) return;  // no 印发 line (信函格式, or no 版记)
+    const Page& page = pdf_.pages[static_cast<std::size_t>(P - 1)];
+    const TextLine* cc = nullptr;
+    const TextLine* issued = nullptr;
+    for (const TextLine* l : content(page)) {
+        if (!cc && l->utf8().rfind("抄送", 0) == 0) cc = l;
+        if (check::text_matches("印发$", l->utf8())) issued = l;
+    }
+    const int N = static_cast<int>(pdf_.pages.size());
+    if (P != N) deviation("gbt-edition-block", P, "the 版记 is on page " + std::to_string(P) + "; wants the last page (" + std::to_string(N) + ")");
+    if (N % 2)
+        deviation("gbt-edition-block", N, "the document has " + std::to_string(N) + " pages; wants an even count, the 版记 on an even page (封四)");
+    double top = issued->box.y0, bottom = issued->box.y1;
+    if (cc) top = std::min(top, cc->box.y0), bottom = std::max(bottom, cc->box.y1);
+    std::vector<const InkBand*> rules;
+    for (const auto& r : page.dark_rules)
+        if (r.y1 > top - 15 && r.y0 < bottom + 15) rules.push_back(&r);
+    if (!page.rendered || rules.empty()) {
+        deviation("gbt-edition-block", P, "no black rules around the 版记 (lines at least 100 mm long)");
+    } else {
+        const InkBand& last = *rules.back();
+        if (std::fabs(last.y1 - f_.bottom) > f_.tolerance)
+            deviation("gbt-edition-block", P, "the 版记's last rule ends " + mm(last.y1) + " mm from the page top; wants the type area's bottom, " +
+                                                  mm(f_.bottom) + " ± 1 mm");
+        for (const InkBand* r : rules)
+            if (std::fabs(r->x0 - f_.left) > f_.tolerance || std::fabs(r->x1 - f_.right) > f_.tolerance)
+                deviation("gbt-edition-block", P, "the 版记 rule at " + mm(r->y0) + " mm spans " + mm(r->x0) + "–" + mm(r->x1) +
+                                                      " mm; wants 28–184 ± 1 mm");
+    }
+    const double in_left = f_.left + f_.char4, in_right = f_.right - f_.char4;
+    if (cc && std::fabs(cc->box.x0 - in_left) > f_.tolerance)
+        deviation("gbt-edition-block", P, "抄送 starts at " + mm(cc->box.x0) + " mm; wants 1 character (4号) in, " + mm(in_left) + " ± 1 mm");
+    if (std::fabs(issued->segments.front().box.x0 - in_left) > f_.tolerance)
+        deviation("gbt-edition-block", P, "the 印发机关 starts at " + mm(issued->segments.front().box.x0) + " mm; wants 1 character in, " +
+                                              mm(in_left) + " ± 1 mm");
+    if (std::fabs(issued->segments.back().box.x1 - in_right) > f_.tolerance)
+        deviation("gbt-edition-block", P, "the 印发日期 ends at " + mm(issued->segments.back().box.x1) + " mm; wants 1 character in from 184, " +
+                                              mm(in_right) + " ± 1 mm");
+}
+
+// ---- page numbers: — N —, 7 mm under the type area, odd right, even left, consecutive ----------
+
+void LayoutCheck::page_numbers() {
+    const int P = edition_page();
+    const bool blank_before = P > 1 && content(pdf_.pages[static_cast<std::size_t>(P - 2)]).empty();
+    for (const auto& p : pdf_.pages) {
+        const TextLine* pn = page_number_line(p);
+        // §7.5: after a blank page, neither it nor the 版记 page is numbered; page 1 of a letter neither.
+        bool letter_first = options_.letter_format && p.number == 1;
+        if ((blank_before && (p.number == P || p.number == P - 1)) || letter_first) {
+            if (pn)
+                deviation("gbt-page-number", p.number, "the page carries a number ('" + pn->utf8() + "'); wants none on " +
+                                                           (letter_first ? "page 1 of a letter (信函格式)" : "the blank page before the 版记 nor on the 版记 page"));
+            continue;
+        }
+        if (!pn) {
+            deviation("gbt-page-number", p.number, "no page number under the type area; wants '— " + std::to_string(p.number) + " —'");
+            continue;
+        }
+        std::string t = without_spaces(pn->utf8());
+        if (!check::text_matches("^[—―]\\d+[—―]$", t))
+            deviation("gbt-page-number", p.number, "the page number reads '" + pn->utf8() + "'; wants '— N —' (em dashes)");
+        std::string digits;
+        for (char ch : t)
+            if (ch >= '0' && ch <= '9') digits += ch;
+        if (!digits.empty() && std::stoi(digits.substr(0, 6)) != p.number)
+            deviation("gbt-page-number", p.number, "the page is numbered " + digits + "; wants " + std::to_string(p.number) + " (consecutive)");
+        if (std::fabs(pn->box.y0 - (f_.bottom + 7)) > 2)
+            deviation("gbt-page-number", p.number, "the page number's top is " + mm(pn->box.y0) + " mm from the page top; wants about " +
+                                                       mm(f_.bottom + 7) + " ± 2 mm (7 mm under the type area)");
+        bool odd = p.number % 2 == 1;
+        double got = odd ? pn->box.x1 : pn->box.x0, want = odd ? f_.right - f_.char4 : f_.left + f_.char4;
+        if (std::fabs(got - want) > f_.tolerance)
+            deviation("gbt-page-number", p.number, std::string("the page number ") + (odd ? "ends" : "starts") + " at " + mm(got) + " mm; wants " +
+                                                       (odd ? "odd pages right" : "even pages left") + ", 1 character (4号) in: " + mm(want) + " ± 1 mm");
+    }
+}
+
+// ---- attachments: 附件N top left of the page that starts one; the 附件说明 lists them -------------
+
+void LayoutCheck::attachments() {
+    int marks = 0;
+    for (const auto& p : pdf_.pages) {
+        std::vector<const TextLine*> lines = content(p);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const TextLine& l = *lines[i];
+            if (!check::text_matches("^附件\\d*$", without_spaces(l.utf8()))) continue;
+            ++marks;
+            if (i != 0 || l.box.y0 > f_.top + f_.pitch_pt * kMmPerPt)
+                deviation("gbt-attachment", p.number, "'" + l.utf8() + "' is not on the page's first line (its top at " + mm(l.box.y0) +
+                                                          " mm); wants each attachment to start a page with 附件N top left");
+            if (std::fabs(l.box.x0 - f_.left) > f_.tolerance)
+                deviation("gbt-attachment", p.number, "'" + l.utf8() + "' starts at " + mm(l.box.x0) + " mm; wants flush left, 28 ± 1 mm");
+        }
+    }
+    // The 附件说明: 附件：first item, then items aligned under it.
+    for (const auto& p : pdf_.pages) {
+        std::vector<const TextLine*> lines = content(p);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::u32string t = lines[i]->text();
+            if (t.rfind(U"附件：", 0) != 0 || t.size() < 4) continue;
+            const Glyph& first = lines[i]->segments.front().glyphs.size() > 3 ? lines[i]->segments.front().glyphs[3] : lines[i]->segments.front().glyphs.back();
+            bool numbered = check::text_matches("^[0-9]+[.．]", to_utf8(t.substr(3)));
+            int items = 1;
+            for (std::size_t k = i + 1; k < lines.size() && std::fabs(lines[k]->box.x0 - first.box.x0) < f_.tolerance; ++k)
+                if (check::text_matches("^[0-9]+[.．]", lines[k]->utf8())) ++items;
+            if (numbered && items == 1)
+                deviation("gbt-attachment", p.number, "the 附件说明 numbers its only attachment ('" + to_utf8(t.substr(3)) + "'); wants no number for one");
+            if (!numbered && items > 1)
+                deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachments, the first without '1.'; wants them numbered");
+            if (marks > 0 && items != marks)
+                deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachment(s); " + std::to_string(marks) +
+                                                          " page(s) start with 附件");
+            return;
+        }
+    }
+}
+
+} // namespace gongwen::pdfcheck

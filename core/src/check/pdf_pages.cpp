@@ -1,0 +1,297 @@
+// Reads a PDF's pages for the layout check: poppler's glyph boxes grouped into lines and
+// segments, and the red and dark ink of rendered pages.
+#include "check/pdf_pages.hpp"
+
+#include "gongwen/diagnostics.hpp"
+
+#include <poppler-document.h>
+#include <poppler-font.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+namespace gongwen::pdfcheck {
+
+namespace {
+
+constexpr double kRenderDpi = 150;
+constexpr double kRuleMinMm = 100;  // a run of ink this long is a rule, not a glyph's stroke
+
+std::string strip_subset(const std::string& name) {
+    auto plus = name.find('+');
+    return plus == 6 ? name.substr(7) : name;
+}
+
+std::u32string decode_utf8(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += n;
+    }
+    return out;
+}
+
+
+Box to_mm(const poppler::rectf& r) {
+    return {r.left() * kMmPerPt, r.top() * kMmPerPt, r.right() * kMmPerPt, r.bottom() * kMmPerPt};
+}
+
+// Glyphs sharing most of their height are on one line; gaps wider than ~0.8 em cut segments.
+std::vector<TextLine> group_lines(std::vector<Glyph> glyphs) {
+    std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) {
+        return a.box.y0 + a.box.y1 < b.box.y0 + b.box.y1;
+    });
+    struct Band {
+        double y0, y1;
+        std::vector<Glyph> glyphs;
+    };
+    std::vector<Band> bands;
+    for (auto& pg : glyphs) {
+        const Box& b = pg.box;
+        Band* home = nullptr;
+        for (auto it = bands.rbegin(); it != bands.rend() && !home; ++it) {
+            double overlap = std::min(it->y1, b.y1) - std::max(it->y0, b.y0);
+            double smaller = std::min(it->y1 - it->y0, b.y1 - b.y0);
+            if (overlap > 0.5 * smaller) home = &*it;
+        }
+        if (!home) {
+            bands.push_back({b.y0, b.y1, {}});
+            home = &bands.back();
+        }
+        home->y0 = std::min(home->y0, b.y0);
+        home->y1 = std::max(home->y1, b.y1);
+        home->glyphs.push_back(std::move(pg));
+    }
+    std::vector<TextLine> lines;
+    for (auto& band : bands) {
+        std::sort(band.glyphs.begin(), band.glyphs.end(),
+                  [](const Glyph& a, const Glyph& b) { return a.box.x0 < b.box.x0; });
+        TextLine line;
+        for (const auto& pg : band.glyphs) {
+            double em = pg.size_pt * kMmPerPt;
+            if (line.segments.empty() || pg.box.x0 - line.segments.back().box.x1 > 0.8 * em) {
+                Segment s;
+                s.box = pg.box;
+                s.size_pt = pg.size_pt;
+                s.font = pg.font;
+                line.segments.push_back(s);
+            }
+            Segment& s = line.segments.back();
+            s.text.push_back(pg.ch);
+            s.glyphs.push_back(pg);
+            s.box.x0 = std::min(s.box.x0, pg.box.x0);
+            s.box.y0 = std::min(s.box.y0, pg.box.y0);
+            s.box.x1 = std::max(s.box.x1, pg.box.x1);
+            s.box.y1 = std::max(s.box.y1, pg.box.y1);
+            line.size_pt = std::max(line.size_pt, pg.size_pt);
+        }
+        line.box = line.segments.front().box;
+        for (const auto& s : line.segments) {
+            line.box.x0 = std::min(line.box.x0, s.box.x0);
+            line.box.y0 = std::min(line.box.y0, s.box.y0);
+            line.box.x1 = std::max(line.box.x1, s.box.x1);
+            line.box.y1 = std::max(line.box.y1, s.box.y1);
+        }
+        lines.push_back(std::move(line));
+    }
+    std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) { return a.box.y1 < b.box.y1; });
+    return lines;
+}
+
+// Rows of red ink and long runs of red or dark ink, from one rendered page.
+void measure_ink(const poppler::page& pg, Page& out) {
+    poppler::page_renderer r;
+    r.set_render_hints(0);  // no antialiasing: thin rules stay solid
+    r.set_image_format(poppler::image::format_argb32);
+    poppler::image img = r.render_page(&pg, kRenderDpi, kRenderDpi);
+    if (!img.is_valid()) return;
+    const double mm_per_px = 25.4 / kRenderDpi;
+    const int min_run = static_cast<int>(kRuleMinMm / mm_per_px);
+    auto add_row = [&](std::vector<InkBand>& bands, int y, int x0, int x1) {
+        double top = y * mm_per_px, bottom = (y + 1) * mm_per_px;
+        if (!bands.empty() && std::fabs(bands.back().y1 - top) < 1e-6) {
+            bands.back().y1 = bottom;
+            if (x1 - x0 > (bands.back().x1 - bands.back().x0) / mm_per_px) {
+                bands.back().x0 = x0 * mm_per_px;
+                bands.back().x1 = x1 * mm_per_px;
+            }
+        } else {
+            bands.push_back({top, bottom, x0 * mm_per_px, x1 * mm_per_px});
+        }
+    };
+    for (int y = 0; y < img.height(); ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row());
+        int red_best0 = 0, red_best1 = 0, dark_best0 = 0, dark_best1 = 0, red_start = -1, dark_start = -1;
+        bool any_red = false;
+        for (int x = 0; x <= img.width(); ++x) {
+            bool red = false, dark = false;
+            if (x < img.width()) {
+                int b = row[4 * x], g = row[4 * x + 1], rr = row[4 * x + 2];  // BGRA in memory
+                red = rr > 150 && g < 110 && b < 110;
+                dark = rr < 110 && g < 110 && b < 110;
+            }
+            any_red = any_red || red;
+            if (red && red_start < 0) red_start = x;
+            if (!red && red_start >= 0) {
+                if (x - red_start > red_best1 - red_best0) red_best0 = red_start, red_best1 = x;
+                red_start = -1;
+            }
+            if (dark && dark_start < 0) dark_start = x;
+            if (!dark && dark_start >= 0) {
+                if (x - dark_start > dark_best1 - dark_best0) dark_best0 = dark_start, dark_best1 = x;
+                dark_start = -1;
+            }
+        }
+        if (any_red && out.red_top < 0) out.red_top = y * mm_per_px;
+        if (red_best1 - red_best0 >= min_run) add_row(out.red_rules, y, red_best0, red_best1);
+        if (dark_best1 - dark_best0 >= min_run) add_row(out.dark_rules, y, dark_best0, dark_best1);
+    }
+    // Each line's ink: the rows inside its box that hold a non-white pixel, looked for under its
+    // full-width glyphs when it has some (Latin brackets and descenders reach lower).
+    for (auto& line : out.lines) {
+        std::vector<char> column(static_cast<std::size_t>(img.width()), 0);
+        bool any_full = false;
+        for (const auto& s : line.segments)
+            for (const auto& g : s.glyphs) any_full = any_full || is_full_width(g.ch);
+        for (const auto& s : line.segments)
+            for (const auto& g : s.glyphs) {
+                if (any_full && !is_full_width(g.ch)) continue;
+                int gx0 = std::max(0, static_cast<int>(g.box.x0 / mm_per_px)), gx1 = std::min(img.width(), static_cast<int>(g.box.x1 / mm_per_px) + 1);
+                for (int x = gx0; x < gx1; ++x) column[static_cast<std::size_t>(x)] = 1;
+            }
+        int y0 = std::max(0, static_cast<int>(line.box.y0 / mm_per_px)), y1 = std::min(img.height(), static_cast<int>(line.box.y1 / mm_per_px) + 1);
+        for (int y = y0; y < y1; ++y) {
+            const auto* row = reinterpret_cast<const unsigned char*>(img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row());
+            bool ink = false;
+            for (int x = 0; x < img.width() && !ink; ++x)
+                ink = column[static_cast<std::size_t>(x)] && (row[4 * x] < 200 || row[4 * x + 1] < 200 || row[4 * x + 2] < 200);
+            if (!ink) continue;
+            if (line.ink_y0 < 0) line.ink_y0 = y * mm_per_px;
+            line.ink_y1 = (y + 1) * mm_per_px;
+        }
+    }
+    out.rendered = true;
+}
+
+bool mentions_edition_block(const Page& p) {
+    for (const auto& l : p.lines) {
+        std::string t = l.utf8();
+        if (t.find("抄送") != std::string::npos || t.find("印发") != std::string::npos) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::u32string TextLine::text() const {
+    std::u32string t;
+    for (const auto& s : segments) t += s.text;
+    return t;
+}
+
+std::string TextLine::utf8() const { return to_utf8(text()); }
+
+std::size_t TextLine::glyph_count() const {
+    std::size_t n = 0;
+    for (const auto& s : segments) n += s.glyphs.size();
+    return n;
+}
+
+double TextLine::bottom_in(const std::string& font) const {
+    double bottom = -1;
+    for (const auto& s : segments)
+        for (const auto& g : s.glyphs)
+            if (g.font == font) bottom = std::max(bottom, g.box.y1);
+    return bottom < 0 ? box.y1 : bottom;
+}
+
+std::string TextLine::font() const {
+    std::map<std::string, std::size_t> count;
+    for (const auto& s : segments)
+        for (const auto& g : s.glyphs) ++count[g.font];
+    std::string best;
+    std::size_t most = 0;
+    for (const auto& [f, n] : count)
+        if (n > most) best = f, most = n;
+    return best;
+}
+
+std::string to_utf8(const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+bool is_full_width(char32_t c) {
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+           c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
+PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label, const std::vector<int>& render) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf_path));
+    if (!doc || doc->is_locked()) throw Error("layout-unreadable", label, "poppler cannot open the PDF " + pdf_path);
+    PdfLayout out;
+    for (const auto& f : doc->fonts()) out.fonts.push_back({strip_subset(f.name()), f.is_embedded()});
+    const int n = doc->pages();
+    for (int i = 0; i < n; ++i) {
+        std::unique_ptr<poppler::page> pg(doc->create_page(i));
+        Page page;
+        page.number = i + 1;
+        if (!pg) {
+            out.pages.push_back(page);
+            continue;
+        }
+        poppler::rectf media = pg->page_rect(poppler::media_box);
+        page.width_mm = media.width() * kMmPerPt;
+        page.height_mm = media.height() * kMmPerPt;
+        std::vector<Glyph> glyphs;
+        for (const auto& tb : pg->text_list(poppler::page::text_list_include_font)) {
+            auto utf8 = tb.text().to_utf8();
+            std::u32string chars = decode_utf8(std::string(utf8.begin(), utf8.end()));
+            double size = tb.get_font_size();
+            for (std::size_t k = 0; k < chars.size(); ++k) {
+                Glyph g;
+                g.ch = chars[k];
+                g.box = to_mm(tb.char_bbox(k));
+                g.size_pt = size;
+                g.font = strip_subset(tb.get_font_name(static_cast<int>(k)));
+                glyphs.push_back(std::move(g));
+            }
+        }
+        page.lines = group_lines(std::move(glyphs));
+        bool wanted = std::find(render.begin(), render.end(), i + 1) != render.end() ||
+                      (i == n - 1 && std::find(render.begin(), render.end(), -1) != render.end()) ||
+                      mentions_edition_block(page);
+        if (wanted) measure_ink(*pg, page);
+        out.pages.push_back(std::move(page));
+    }
+    return out;
+}
+
+} // namespace gongwen::pdfcheck
