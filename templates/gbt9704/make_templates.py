@@ -4,7 +4,10 @@ the build): plugins/<type>/templates/<name>.docx/.
 
 All three share one GB/T 9704-2012 frame (page setup, styles, 版头, 版记, page numbers); only
 the body differs. Run it after changing the frame or a body, then convert the ODT twins once
-with LibreOffice (see templates/gbt9704/README.md). Standard library only."""
+with LibreOffice (see templates/gbt9704/README.md). Standard library only.
+
+Elements are written in the order ECMA-376 gives them (pPr, rPr, tblPr, sectPr, settings), so
+strict consumers (Word) open the files without repair."""
 
 import os
 from xml.sax.saxutils import escape
@@ -14,22 +17,52 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
 # GB/T 9704 figures in twips (1 mm = 56.69 twips): A4, margins 37/35/28/26 mm, type area
-# 156 x 225 mm; 22 lines of 28.95 pt; 3号 = 16 pt = 32 half-points; 28 characters a line
-# through a 0.2 pt condensed spacing (16 - 0.2 = 15.8 pt; 156 mm = 442.2 pt = 28 x 15.79 pt).
-PAGE = dict(w=11906, h=16838, top=2098, bottom=1984, left=1587, right=1474, footer=1304)
+# 156 x 225 mm (8845 x 12756 twips); 22 lines of 28.95 pt; 3号 = 16 pt = 32 half-points;
+# 28 characters a line through a 0.25 pt condensed spacing (16 - 0.25 = 15.75 pt; 28 x 15.75 =
+# 441 pt of the 442.25 pt line), with no punctuation hanging into the margin.
+PAGE = dict(w=11906, h=16838, top=2098, bottom=1984, left=1587, right=1474, footer=1247)
+TYPE_W = PAGE["w"] - PAGE["left"] - PAGE["right"]
 LINE = 579          # 28.95 pt exact: 22 lines fill the 225 mm type area
 BODY_SZ = 32        # 3号
 TITLE_SZ = 44       # 2号
 SMALL_SZ = 28       # 4号: 版记, page numbers
-CONDENSE = -4       # twentieths of a point
+MARK_SZ = 48        # 发文机关标志 (no size in the standard; 24 pt keeps a 17-character organ on one line)
+CONDENSE = -5       # twentieths of a point
 CHAR = 320          # one body character, for indents
+SMALL_CHAR = 280    # one 4号 character
 RED = "FF0000"
+OFF_GRID = '<w:snapToGrid w:val="0"/>'  # elements whose height is their own, not the body's line pitch
 
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
+
+# The organ mark's ink top must sit 35 mm below the type area's top (72 mm from the page top)
+# whatever stands above it: the three lines of 份号/密级/紧急程度 are always there (empty when
+# absent), and the mark's own line is placed by MARK_BEFORE, measured on LibreOffice's PDF.
+MARK_LINE = 520     # 26 pt exact
+MARK_BEFORE = 62
+RULE_BEFORE = 193   # the red rule 4 mm under the 发文字号's glyphs
 
 
 def fonts(east, ascii_="Times New Roman"):
     return f'<w:rFonts w:ascii="{ascii_}" w:hAnsi="{ascii_}" w:eastAsia="{east}" w:cs="{ascii_}"/>'
+
+
+def size(hp):
+    return f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
+
+
+# Property elements in schema order: each builder takes keyword parts and writes them sorted.
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "tabs", "kinsoku",
+             "overflowPunct", "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc"]
+RPR_ORDER = ["rFonts", "b", "color", "spacing", "w", "kern", "sz", "lang"]
+
+
+def ordered(parts, order):
+    """parts: a list of XML snippets '<w:name …'; returns them in the schema's order."""
+    def key(s):
+        name = s[3:].split(" ")[0].split("/")[0].split(">")[0]
+        return order.index(name)
+    return "".join(sorted(parts, key=key))
 
 
 def run(text, rpr=""):
@@ -43,6 +76,12 @@ def p(text="", style=None, ppr="", rpr=""):
     return f"<w:p>{props}{run(text, rpr) if text else ''}</w:p>"
 
 
+def keep(paragraph):
+    """The paragraph keeps with the next one (its last lines go with it to the next page)."""
+    return paragraph.replace("<w:pPr>", "<w:pPr>", 1).replace("/></w:pPr>", '/><w:keepNext/></w:pPr>', 1) \
+        if 'w:pStyle' in paragraph else paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+
+
 def optional(field, *paragraphs, style=None):
     """Paragraphs shown only when `field` has a value: the tag paragraphs vanish, so an absent
     element leaves no empty line behind."""
@@ -53,56 +92,95 @@ def loop(field, *paragraphs, style=None):
     return p("{{#" + field + "}}", style) + "".join(paragraphs) + p("{{/" + field + "}}", style)
 
 
+def page_break():
+    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
 # ---- the frame -------------------------------------------------------------------------------
 
 def banner():
-    """版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号 (with 签发人 for upward documents), red rule."""
+    """版头: 份号, 密级, 紧急程度 on the first three lines (padded, so that they never push the
+    mark), 发文机关标志 35 mm below the type area's top, 发文字号 two lines under it (with 签发人
+    for upward documents), the red rule 4 mm under the number."""
     return "".join([
-        optional("份号", p("{{份号}}", "Flush", rpr=fonts(HEITI))),
+        optional("份号", p("{{份号}}", "Flush")),
         optional("密级", p("{{密级}}", "Flush", rpr=fonts(HEITI))),
         optional("紧急程度", p("{{紧急程度}}", "Flush", rpr=fonts(HEITI))),
+        loop("版头空行", p("", "Flush")),
         p("{{发文机关标志}}", "OrganMark"),
         p(), p(),
         p("{{^签发人}}", "Flush"),
         p("{{发文字号}}", "DocNumber"),
         p("{{/签发人}}", "Flush"),
-        optional("签发人", p("{{发文字号}}\t签发人：{{签发人}}", "DocNumberSigned")),
+        optional("签发人", p("{{发文字号}}\t签发人：", "DocNumberSigned") .replace("</w:p>", run("{{签发人}}", fonts(KAITI)) + "</w:p>")),
         p("", "RedRule"),
         p(),
     ])
 
 
 def heading_block(title_field="标题", recipient=True):
-    parts = [p("{{" + title_field + "}}", "Title"), p()]
+    parts = [keep(p("{{" + title_field + "}}", "Title")), keep(p())]
     if recipient:
         parts.append(p("{{主送机关}}：", "Flush"))
     return "".join(parts)
 
 
 def closing():
-    """附件说明, signature and date, 附注."""
+    """附件说明, then 发文机关署名 and 成文日期 (placed by §7.3.5.1 with a seal, §7.3.5.2 without:
+    the leading spaces are computed by the frame), 附注. The last body lines, the 附件说明 and the
+    blank lines keep with the signature, so that it never stands alone on a page."""
     return "".join([
-        optional("有附件", p()),  # the blank line before 附件说明 only when there are attachments
-        loop("附件说明", p("{{.}}", "Attachment")),
-        p(), p(),
-        p("{{发文机关署名}}", "Signature"),
-        p("{{成文日期 | date}}", "Date"),
+        optional("有附件", keep(p())),  # the blank line before 附件说明 only when there are attachments
+        loop("附件说明", keep(p("{{.}}", "Attachment"))),
+        keep(p()),
+        optional("加盖印章", keep(p())),  # with a seal, room for it: two blank lines
+        keep(p("{{署名前空}}{{发文机关署名}}", "Signature")),
+        p("{{日期前空}}{{成文日期 | date}}", "Signature"),
         optional("附注", p("（{{附注}}）", "Body")),
     ])
 
 
+def attachment_page(label_field, title, *content):
+    """An attachment: a new page, `附件` (or 附件N) in 黑体 top left, its title centred on line 3."""
+    return (p("{{" + label_field + "}}", "AttachmentLabel", ppr="<w:pageBreakBefore/>") + p() + keep(p(title, "Title")) + p()
+            + "".join(content))
+
+
 def end_block():
-    """版记: 抄送 and 印发机关/印发日期 between rules, on the last page."""
+    """版记: 抄送 and 印发机关/印发日期 between rules as wide as the type area, in a table pinned
+    to the bottom of the last page's type area (its last rule on the type area's bottom edge).
+    The frame decides from the laid-out length of the body whether it needs a page of its own."""
+    border = lambda side, sz: f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
+    cell = lambda content: (f'<w:tc><w:tcPr><w:tcW w:w="{TYPE_W}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
+    row = lambda content: f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell(content)}</w:tr>'
     return "".join([
-        p(),
-        optional("有抄送", p("抄送：{{抄送 | join:\"，\"}}。", "CopyTo")),  # 抄送 is a list: test a flag, not loop
-        p("{{印发机关}}\t{{印发日期 | date}}印发", "Printed"),
+        # When the text ends on an odd page, the 版记 takes the next (even) page; when an even page
+        # is full, a blank page comes first (switches set by the engine, which follows the pages).
+        optional("版记换页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
+        optional("版记空白页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
+        '<w:tbl><w:tblPr><w:tblStyle w:val="EndBlock"/>'
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" w:vertAnchor="margin" '
+        'w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/><w:tblOverlap w:val="never"/>'
+        f'<w:tblW w:w="{TYPE_W - 10}" w:type="dxa"/>'
+        '<w:tblBorders>' + border("top", 8) + border("bottom", 8) + border("insideH", 6) + '</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '</w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{TYPE_W}"/></w:tblGrid>'
+        + row(p("{{#有抄送}}抄送：{{抄送 | join:\"，\"}}。{{/有抄送}}", "CopyTo"))
+        + row(p("{{印发机关}}\t{{印发日期 | date}}印发", "Printed"))
+        + "</w:tbl>",
+        p("", "EndAnchor"),
     ])
 
 
+def footer_refs(odd, even):
+    return (f'<w:footerReference w:type="default" r:id="{odd}"/>'
+            f'<w:footerReference w:type="even" r:id="{even}"/>')
+
+
 def section_properties():
-    return (f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
-            f'<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+    return (f'<w:sectPr>{footer_refs("rIdFooterOdd", "rIdFooterEven")}'
             f'<w:pgSz w:w="{PAGE["w"]}" w:h="{PAGE["h"]}"/>'
             f'<w:pgMar w:top="{PAGE["top"]}" w:right="{PAGE["right"]}" w:bottom="{PAGE["bottom"]}" '
             f'w:left="{PAGE["left"]}" w:header="851" w:footer="{PAGE["footer"]}" w:gutter="0"/>'
@@ -114,59 +192,68 @@ def document(body):
             + body.replace("</w:p>", "</w:p>\n") + section_properties() + "\n</w:body>\n</w:document>\n")
 
 
-def style(sid, name, ppr="", rpr="", based="Normal", kind="paragraph"):
+def style(sid, name, ppr=(), rpr=(), based="Normal", kind="paragraph"):
     based = f'<w:basedOn w:val="{based}"/>' if based else ""
+    ppr, rpr = ordered(list(ppr), PPR_ORDER), ordered(list(rpr), RPR_ORDER)
     return (f'<w:style w:type="{kind}" w:styleId="{sid}"><w:name w:val="{name}"/>{based}'
             + (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + (f"<w:rPr>{rpr}</w:rPr>" if rpr else "") + "</w:style>")
 
 
 def styles():
-    size = lambda hp: f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
-    tabs_right = f'<w:tabs><w:tab w:val="right" w:pos="{PAGE["w"] - PAGE["left"] - PAGE["right"] - CHAR}"/></w:tabs>'
-    rule = lambda side, sz, color="000000": f'<w:{side} w:val="single" w:sz="{sz}" w:space="1" w:color="{color}"/>'
+    exact = lambda twips, before=0: f'<w:spacing w:before="{before}" w:after="0" w:line="{twips}" w:lineRule="exact"/>'
+    jc = lambda v: f'<w:jc w:val="{v}"/>'
+    no_spacing = '<w:spacing w:val="0"/>'
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {W}>\n'
-            '<w:docDefaults><w:rPrDefault><w:rPr>' + fonts(FANGSONG) + size(BODY_SZ)
-            + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
-            f'<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
-            '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\n'
+            '<w:docDefaults><w:rPrDefault><w:rPr>' + fonts(FANGSONG)
+            + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="0"/>' + size(BODY_SZ)
+            + '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
+            # No punctuation hangs into the margin, no extra space between CJK and Latin text:
+            # every full line holds exactly 28 characters.
+            '<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            + exact(LINE) + jc("both") + '</w:pPr></w:pPrDefault></w:docDefaults>\n'
             + "\n".join([
                 style("Normal", "Normal", based=None).replace('<w:style w:type="paragraph"', '<w:style w:type="paragraph" w:default="1"'),
-                style("Body", "公文正文", ppr=f'<w:ind w:firstLineChars="200" w:firstLine="{2 * CHAR}"/>'),
+                style("Body", "公文正文", ppr=[f'<w:ind w:firstLine="{2 * CHAR}"/>']),
                 style("Flush", "公文顶格"),
-                style("OrganMark", "发文机关标志", ppr='<w:jc w:val="center"/><w:spacing w:line="240" w:lineRule="auto"/>',
-                      rpr=fonts(XIAOBIAOSONG) + f'<w:color w:val="{RED}"/>' + size(52) + '<w:spacing w:val="0"/>'),
-                style("DocNumber", "发文字号", ppr='<w:jc w:val="center"/>'),
-                style("DocNumberSigned", "发文字号（签发人）", ppr=f'<w:ind w:left="{CHAR}"/>' + tabs_right),
-                style("RedRule", "红色分隔线", ppr='<w:pBdr>' + rule("top", 12, RED) + '</w:pBdr><w:spacing w:line="240" w:lineRule="exact"/>',
-                      rpr=size(4)),
-                style("Title", "公文标题", ppr='<w:jc w:val="center"/><w:spacing w:line="700" w:lineRule="exact"/>',
-                      rpr=fonts(XIAOBIAOSONG) + size(TITLE_SZ) + '<w:spacing w:val="0"/>'),
-                style("Heading1", "一级标题", based="Body", rpr=fonts(HEITI)),
-                style("Heading2", "二级标题", based="Body", rpr=fonts(KAITI)),
-                style("Signature", "发文机关署名", ppr=f'<w:jc w:val="right"/><w:ind w:right="{6 * CHAR}"/>'),
-                style("Date", "成文日期", ppr=f'<w:jc w:val="right"/><w:ind w:right="{4 * CHAR}"/>'),
-                style("Attachment", "附件说明", ppr=f'<w:ind w:left="{5 * CHAR}" w:hanging="{3 * CHAR}"/>'),
-                style("CopyTo", "抄送", ppr=f'<w:pBdr>{rule("top", 8)}</w:pBdr><w:ind w:left="{SMALL_SZ * 10}" w:right="{SMALL_SZ * 10}" w:hanging="{SMALL_SZ * 30}"/>',
-                      rpr=size(SMALL_SZ)),
-                style("Printed", "印发机关和印发日期", ppr=f'<w:pBdr>{rule("top", 4)}{rule("bottom", 8)}</w:pBdr>'
-                      f'<w:ind w:left="{SMALL_SZ * 10}" w:right="{SMALL_SZ * 10}"/>'
-                      f'<w:tabs><w:tab w:val="right" w:pos="{PAGE["w"] - PAGE["left"] - PAGE["right"] - 2 * SMALL_SZ * 10}"/></w:tabs>',
-                      rpr=size(SMALL_SZ)),
-                style("Footer", "页码", rpr=fonts(SONGTI, SONGTI) + size(SMALL_SZ) + '<w:spacing w:val="0"/>'),
-                style("TableText", "表格文字", ppr='<w:spacing w:line="400" w:lineRule="exact"/>', rpr=size(28)),
-                style("TableHead", "表头", based="TableText", ppr='<w:jc w:val="center"/>', rpr=fonts(HEITI)),
+                style("OrganMark", "发文机关标志", ppr=[OFF_GRID, jc("center"), exact(MARK_LINE, MARK_BEFORE)],
+                      rpr=[fonts(XIAOBIAOSONG), f'<w:color w:val="{RED}"/>', size(MARK_SZ), no_spacing]),
+                style("DocNumber", "发文字号", ppr=[jc("center")]),
+                style("DocNumberSigned", "发文字号（签发人）",
+                      ppr=[f'<w:ind w:left="{CHAR}"/>', f'<w:tabs><w:tab w:val="right" w:pos="{TYPE_W - CHAR}"/></w:tabs>']),
+                style("RedRule", "红色分隔线", ppr=[f'<w:pBdr><w:top w:val="single" w:sz="8" w:space="0" w:color="{RED}"/></w:pBdr>',
+                                                 OFF_GRID, exact(240, RULE_BEFORE)], rpr=[size(4)]),
+                style("Title", "公文标题", ppr=['<w:keepNext/>', OFF_GRID, jc("center"), exact(700)],
+                      rpr=[fonts(XIAOBIAOSONG), size(TITLE_SZ), no_spacing]),
+                style("Heading1", "一级标题", based="Body", ppr=['<w:keepNext/>'], rpr=[fonts(HEITI)]),
+                style("Heading2", "二级标题", based="Body", ppr=['<w:keepNext/>'], rpr=[fonts(KAITI)]),
+                style("Signature", "发文机关署名和成文日期", ppr=[jc("left")]),
+                style("Attachment", "附件说明", ppr=[f'<w:ind w:left="{5 * CHAR}" w:hanging="{3 * CHAR}"/>']),
+                style("AttachmentLabel", "附件标识", ppr=['<w:keepNext/>'], rpr=[fonts(HEITI)]),
+                style("CopyTo", "抄送", ppr=[OFF_GRID, exact(560), f'<w:ind w:left="{4 * SMALL_CHAR}" w:right="{SMALL_CHAR}" w:hanging="{3 * SMALL_CHAR}"/>'],
+                      rpr=[size(SMALL_SZ), no_spacing]),
+                style("Printed", "印发机关和印发日期", ppr=[f'<w:tabs><w:tab w:val="right" w:pos="{TYPE_W - SMALL_CHAR}"/></w:tabs>',
+                                                     OFF_GRID, exact(560), f'<w:ind w:left="{SMALL_CHAR}"/>'],
+                      rpr=[size(SMALL_SZ), no_spacing]),
+                style("EndAnchor", "版记锚点", ppr=[OFF_GRID, exact(20)], rpr=[size(2)]),
+                style("Footer", "页码", rpr=[fonts(SONGTI, SONGTI), size(SMALL_SZ), no_spacing]),
+                style("TableText", "表格文字", ppr=['<w:snapToGrid w:val="0"/>', exact(400), jc("left")], rpr=[size(28), no_spacing]),
+                style("TableHead", "表头", based="TableText", ppr=[jc("center")], rpr=[fonts(HEITI)]),
                 '<w:style w:type="table" w:styleId="Grid"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders>'
                 + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for s in
                           ("top", "left", "bottom", "right", "insideH", "insideV"))
-                + '</w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+                + '</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>'
+                '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+                '<w:style w:type="table" w:styleId="EndBlock"><w:name w:val="版记"/><w:tblPr/></w:style>',
             ]) + "\n</w:styles>\n")
 
 
-def footer(align, indent_side):
+def footer(align, indent_side, numbered=True):
+    """— N —, 4号 宋体, one character in; `numbered` false: a footer that shows the number only
+    while the 版记 shares the body's section (no blank page before it, §7.5)."""
     field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W}><w:p><w:pPr><w:pStyle w:val="Footer"/>'
-            f'<w:jc w:val="{align}"/><w:ind w:{indent_side}="{SMALL_SZ * 10}"/></w:pPr>'
+            f'<w:ind w:{indent_side}="{SMALL_CHAR}"/><w:jc w:val="{align}"/></w:pPr>'
             f'<w:r><w:t xml:space="preserve">— </w:t></w:r>{field}<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>\n')
 
 
@@ -193,7 +280,7 @@ FILES = {
     '<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>'
     '</Relationships>\n',
     "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {W}>'
-    '<w:evenAndOddHeaders/><w:defaultTabStop w:val="640"/><w:characterSpacingControl w:val="compressPunctuation"/></w:settings>\n',
+    '<w:defaultTabStop w:val="640"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/></w:settings>\n',
     "word/footer1.xml": footer("right", "right"),   # odd pages: right, one character in
     "word/footer2.xml": footer("left", "left"),     # even pages: left, one character in
 }
@@ -216,10 +303,14 @@ def write_template(plugin, name, body):
 
 def table(header, widths, cells):
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{p(h, "TableHead")}</w:tc>' for h, w in zip(header, widths))
-    row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{p(c, "TableText")}</w:tc>' for c, w in zip(cells, widths))
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
-            f'<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr></w:tbl>')
+    head = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{keep(p(h, "TableHead"))}</w:tc>'
+                   for h, w in zip(header, widths))
+    row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{p(c, "TableText")}</w:tc>'
+                  for c, w in zip(cells, widths))
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>'
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr></w:tbl>')
 
 
 def kv_table(rows, width):
@@ -228,34 +319,37 @@ def kv_table(rows, width):
     trs = "".join('<w:tr><w:trPr><w:trHeight w:val="680"/></w:trPr>' + "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{p(c, "TableText")}</w:tc>'
         for c, w in zip(row, widths)) + "</w:tr>" for row in rows)
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="Grid"/><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>{trs}</w:tbl>')
 
 
 def rectification_notice():
-    width = PAGE["w"] - PAGE["left"] - PAGE["right"]
+    # Columns sized to their content: 序号 two digits, 类别 up to six characters (全面从严治党),
+    # 问题 and 依据 share the rest.
+    widths = [760, 3900, 1880, TYPE_W - 760 - 3900 - 1880]
     body = "".join([
         banner(), heading_block(),
         p("根据县委统一部署，{{巡察组}}于{{巡察开始 | date}}至{{巡察结束 | date}}对你单位开展了第{{轮次 | cn}}轮巡察。"
           "巡察共发现问题{{问题数}}个，现将有关问题和整改要求通知如下。", "Body"),
         p("一、发现的问题", "Heading1"),
-        table(["序号", "问题", "类别", "依据"], [800, 4400, 1500, width - 6700],
+        table(["序号", "问题", "类别", "依据"], widths,
               ["{{#问题}}{{@index}}", "{{描述}}", "{{类别}}", "{{依据 | default:\"—\"}}{{/问题}}"]),
         p("二、整改要求", "Heading1"),
         loop("整改要求", p("{{@index | ordinal}}{{.}}", "Body"), style="Body"),
         p("三、整改期限", "Heading1"),
         p("请于{{整改截止日期 | date}}前完成整改（自本通知印发之日起{{整改天数}}日内）。", "Body"),
         p("四、报告要求", "Heading1"),
-        p("整改期限届满后{{报告天数}}个工作日内，将整改情况报告报送{{报送单位}}。整改情况报告须经党组织主要负责人签字，"
-          "并附整改台账。联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body"),
-        closing(), end_block(),
-        # The receipt slip starts a page of its own.
-        p("", ppr="", rpr="").replace("<w:p>", '<w:p><w:r><w:br w:type="page"/></w:r>', 1),
-        p("回　执", "Title"), p(),
-        kv_table([("文件名称", "{{发文字号}}　巡察整改通知书"), ("签收单位", "{{被巡察单位}}"),
-                  ("签收人（签字）", ""), ("签收日期", "　　　　年　　月　　日")], width),
-        p(),
-        p("本回执请于收到通知书后3个工作日内交回{{巡察组}}。", "Body"),
+        keep(p("整改期限届满后{{报告天数}}个工作日内，将整改情况报告报送{{报送单位}}。整改情况报告须经党组织主要负责人签字，"
+               "并附整改台账。联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body")),
+        closing(),
+        # The receipt slip is an attachment: after the signature, before the 版记, on a new page.
+        attachment_page("回执标识", "巡察整改通知书回执",
+                        kv_table([("文件名称", "{{发文字号}}　{{标题}}"), ("签收单位", "{{被巡察单位}}"),
+                                  ("签收人（签字）", ""), ("签收日期", "　　　　年　　月　　日")], TYPE_W),
+                        p(),
+                        p("本回执请于收到通知书后3个工作日内交回{{巡察组}}。", "Body")),
+        end_block(),
     ])
     write_template("rectification-notice", "notice", body)
 
@@ -275,7 +369,7 @@ def recommendation_letter():
         p("三、意见建议", "Heading1"),
         loop("建议", p("{{@index | ordinal}}{{.}}", "Body"), style="Body"),
         p("请你单位认真研究，加强对本系统的监督指导，并于{{回复期限 | date}}前将落实情况书面反馈县委巡察办。", "Body"),
-        p("联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body"),
+        keep(p("联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body")),
         closing(), end_block(),
     ])
     write_template("recommendation-letter", "letter", body)
@@ -285,7 +379,9 @@ SEED = os.path.join(ROOT, "..", "shared", "seed", "000_cadda435c2e19cd4.txt")
 
 
 def work_summary():
-    """The seed's text, with every * a field or a computed value."""
+    """The seed's text, with every * a field or a computed value, and so is every number that
+    follows from the data though the seed spells it out (the previous round, the period, how
+    many special supervision teams)."""
     fields = [  # (a piece of seed text with *, what replaces the stars, in order)
         ("2023年，**县委", "{{年度}}年，{{县名}}县委"), ("**县委", "{{县名}}县委"), ("上半年**县", "上半年{{县名}}县"), ("莅临**县", "莅临{{县名}}县"), ("好**县", "好{{县名}}县"),
         ("2023年*月*日", "{{启动日期 | date}}"), ("第*轮常规巡察", "第{{轮次 | cn}}轮常规巡察"),
@@ -296,14 +392,33 @@ def work_summary():
         ("总数的*%", "总数的{{整改不到位占比 | percent:1}}"),
         ("人才库*人", "人才库{{人才库人数}}人"), ("领导干部*人", "领导干部{{副科级以上人数}}人"),
     ]
+    # Seed text without a * that still depends on the data, each with how often the seed has it
+    # (checked, so that a changed seed cannot leave a stale number behind).
+    derived = [
+        # The seed's only irregular heading: a no-break space (U+00A0) after 一、; the others have
+        # none. Normalised here; the seed test (tests/unit/types_test.cpp) allows exactly this.
+        ("一、\u00a0工作开展情况", "一、工作开展情况", 1),
+        # 第二轮 is the round before 第三轮, the one under way: 上一轮次 = 轮次 - 1 (the plugin).
+        ("听取县委第二轮巡察情况汇报和第三轮巡察情况阶段性汇报",
+         "听取县委第{{上一轮次 | cn}}轮巡察情况汇报和第{{轮次 | cn}}轮巡察情况阶段性汇报", 1),
+        ("县委第三轮巡察取得了阶段性成效", "县委第{{轮次 | cn}}轮巡察取得了阶段性成效", 1),
+        ("结合党建工作、意识形态、统计工作三个专项监督检查组",
+         "结合{{专项监督检查组 | join:\"、\"}}{{专项监督检查组 | count | cn}}个专项监督检查组", 1),
+        ("上半年", "{{期间}}", 3),  # 上半年以来, 上半年**县, 上半年，全县
+    ]
     with open(SEED, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if l.strip()]
+    seed_text = "\n".join(lines)
+    for seed_piece, _, times in derived:
+        assert seed_text.count(seed_piece) == times, f"the seed has {seed_piece!r} {seed_text.count(seed_piece)} times, not {times}"
     out = []
     for line in lines:
         text = line
         for seed_piece, template_piece in fields:
             text = text.replace(seed_piece, template_piece)
         assert "*" not in text, "a * of the seed has no field: " + text
+        for seed_piece, template_piece, _ in derived:
+            text = text.replace(seed_piece, template_piece)
         if text.startswith(("一、", "二、", "三、", "四、")):
             out.append(p(text, "Heading1"))
         elif text.startswith("（"):
@@ -344,6 +459,9 @@ def closing_fields(signature_example):
         field("附件", "附件", "Attachments", "list", help={"zh": "每行一个附件名称", "en": "One name a line"}),
         field("发文机关署名", "发文机关署名", "Signature", required=True, example=signature_example),
         field("成文日期", "成文日期", "Date", "date", required=True),
+        field("印章", "印章", "Seal", "choice", choices=["加盖", "不加盖"], default="加盖",
+              help={"zh": "加盖印章时署名以成文日期居中；不加盖时署名右空二字（GB/T 9704 7.3.5）",
+                    "en": "With a seal the signature is centred over the date; without, two characters from the right"}),
         field("附注", "附注", "Note"),
         field("抄送", "抄送机关", "Copies to", "list", help={"zh": "每行一个机关", "en": "One organ a line"}),
         field("印发机关", "印发机关", "Printed by", required=True),
@@ -426,8 +544,15 @@ def manifests():
             field("县名", "县名", "County", required=True, help={"zh": "不含“县”字，如 清河", "en": "Without 县"}),
             field("年度", "年度", "Year", "integer", required=True, min=2000, max=2100),
             field("启动日期", "本轮巡察启动日期", "Round start", "date", required=True),
-            field("轮次", "巡察轮次", "Round", "integer", required=True, min=1),
+            field("轮次", "巡察轮次", "Round", "integer", required=True, min=2,
+                  help={"zh": "正在开展的一轮；总结同时汇报上一轮（轮次减一），故至少为2",
+                        "en": "The round under way; the summary also reports on the one before, so at least 2"}),
+            field("期间", "总结期间", "Period", default="上半年", example="上半年",
+                  help={"zh": "如 上半年、前三季度；用于“上半年以来”等处", "en": "e.g. 上半年 (first half)"}),
             field("被巡察单位", "被巡察单位", "Inspected units", "list", min=1),
+            field("专项监督检查组", "专项监督检查组", "Special supervision teams", "list", min=1,
+                  default=["党建工作", "意识形态", "统计工作"],
+                  help={"zh": "每行一个检查领域，如 党建工作；组数自动计算", "en": "One area a line; the teams are counted"}),
             field("发现问题数", "初步发现问题数", "Problems found", "integer", required=True, min=0),
             field("问题线索数", "问题线索数", "Leads", "integer", required=True, min=0),
             field("常委会研究次数", "常委会专题研究次数", "Standing committee meetings", "integer", required=True, min=0),

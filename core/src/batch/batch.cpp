@@ -4,6 +4,7 @@
 #include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
+#include "layout/end_block.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -124,6 +125,8 @@ BatchSummary run_batch(const BatchOptions& o) {
     Diagnostics compile_diags;
     auto tmpl = plugin->compile_template(fmt, compile_diags);
     if (!tmpl->ok()) throw Error(compile_diags);
+    // The GB/T 9704 frame places its 版记 by following the pages of the DOCX twin.
+    auto docx_twin = fmt == DocFormat::docx ? tmpl : plugin->compile_template(DocFormat::docx, compile_diags);
 
     DataTable rows = read_table(o.data_path, o.table);
     BatchSummary summary;
@@ -275,6 +278,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                 }
                 RenderOptions ro;
                 ro.strict = o.strict;
+                if (layout::uses_end_block(prepared) && docx_twin->ok()) layout::settle_end_block(*docx_twin, prepared, ro);
                 auto bytes = tmpl->render(prepared, ro, r.diagnostics);
                 if (!bytes) throw Error(Diagnostics{});
                 if (o.format == "pdf") {

@@ -1,6 +1,8 @@
 // validate → compute → render: one document of a type.
 #include "gongwen/plugin.hpp"
 
+#include "layout/end_block.hpp"
+
 namespace gongwen {
 
 std::optional<std::string> generate_document(const PluginManifest& manifest, const nlohmann::json& data,
@@ -13,6 +15,13 @@ std::optional<std::string> generate_document(const PluginManifest& manifest, con
     nlohmann::json prepared = plugin->prepare(valid);
     auto tmpl = plugin->compile_template(format, diags);
     if (!tmpl->ok()) return std::nullopt;
+    if (layout::uses_end_block(prepared)) {
+        // The 版记's page depends on where the text ends: followed on the DOCX twin, whose
+        // pages the ODT shares (it is the same template converted).
+        Diagnostics scratch;
+        auto docx = format == DocFormat::docx ? tmpl : plugin->compile_template(DocFormat::docx, scratch);
+        if (docx->ok()) layout::settle_end_block(*docx, prepared, options);
+    }
     return tmpl->render(prepared, options, diags);
 }
 

@@ -1,0 +1,31 @@
+// Placing the GB/T 9704 end block (see end_block.hpp).
+#include "layout/end_block.hpp"
+
+#include "layout/pagination.hpp"
+
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/package.hpp"
+
+namespace gongwen::layout {
+
+bool uses_end_block(const nlohmann::json& prepared) {
+    return prepared.is_object() && prepared.contains("版记换页") && prepared.contains("版记空白页");
+}
+
+void settle_end_block(const Template& docx, nlohmann::json& prepared, const RenderOptions& options) {
+    prepared["版记换页"] = false;
+    prepared["版记空白页"] = false;
+    Diagnostics scratch;  // the real render reports what there is to report
+    std::optional<std::string> bytes = docx.render(prepared, options, scratch);
+    if (!bytes) return;
+    PageEstimate e = estimate_pages(Package::read_memory(*bytes, "layout"));
+    bool room = e.last_used_pt + e.floating_pt <= e.page_pt;
+    if (e.pages % 2 == 1) {
+        prepared["版记换页"] = true;  // the next page is even
+    } else if (!room) {
+        prepared["版记换页"] = true;
+        prepared["版记空白页"] = true;
+    }
+}
+
+} // namespace gongwen::layout

@@ -1,0 +1,380 @@
+// Following a DOCX's pages from its XML (see pagination.hpp).
+#include "layout/pagination.hpp"
+
+#include <pugixml.hpp>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongwen::layout {
+
+namespace {
+
+constexpr double kTwip = 1.0 / 20;  // points
+
+// What a paragraph's properties say, resolved through its style chain and the defaults.
+struct ParagraphProps {
+    double line_pt = 0;          // exact or at-least height of a line; 0: single spacing
+    bool line_exact = false;
+    double before_pt = 0, after_pt = 0;
+    double left_pt = 0, right_pt = 0, first_pt = 0;  // first: first-line indent (negative: hanging)
+    bool keep_next = false, page_break_before = false, widow_control = false;
+    double font_pt = 10, letter_pt = 0;
+};
+
+double num(pugi::xml_node n, const char* attribute, double fallback = 0) {
+    pugi::xml_attribute a = n.attribute(attribute);
+    return a ? a.as_double() : fallback;
+}
+
+bool on(pugi::xml_node flag) {
+    if (!flag) return false;
+    std::string v = flag.attribute("w:val").value();
+    return v.empty() || v == "1" || v == "true" || v == "on";
+}
+
+void apply_ppr(pugi::xml_node ppr, ParagraphProps& p) {
+    if (!ppr) return;
+    if (auto s = ppr.child("w:spacing")) {
+        if (s.attribute("w:before")) p.before_pt = num(s, "w:before") * kTwip;
+        if (s.attribute("w:after")) p.after_pt = num(s, "w:after") * kTwip;
+        if (s.attribute("w:line")) {
+            std::string rule = s.attribute("w:lineRule").value();
+            p.line_exact = rule == "exact";
+            p.line_pt = rule == "exact" || rule == "atLeast" ? num(s, "w:line") * kTwip : 0;
+        }
+    }
+    if (auto i = ppr.child("w:ind")) {
+        if (i.attribute("w:left")) p.left_pt = num(i, "w:left") * kTwip;
+        if (i.attribute("w:start")) p.left_pt = num(i, "w:start") * kTwip;
+        if (i.attribute("w:right")) p.right_pt = num(i, "w:right") * kTwip;
+        if (i.attribute("w:end")) p.right_pt = num(i, "w:end") * kTwip;
+        if (i.attribute("w:firstLine")) p.first_pt = num(i, "w:firstLine") * kTwip;
+        if (i.attribute("w:hanging")) p.first_pt = -num(i, "w:hanging") * kTwip;
+    }
+    if (auto k = ppr.child("w:keepNext")) p.keep_next = on(k);
+    if (auto b = ppr.child("w:pageBreakBefore")) p.page_break_before = on(b);
+    if (auto w = ppr.child("w:widowControl")) p.widow_control = on(w);
+}
+
+void apply_rpr(pugi::xml_node rpr, ParagraphProps& p) {
+    if (!rpr) return;
+    if (auto sz = rpr.child("w:sz")) p.font_pt = num(sz, "w:val", 20) / 2;
+    if (auto sp = rpr.child("w:spacing")) p.letter_pt = num(sp, "w:val") * kTwip;
+}
+
+class Styles {
+public:
+    explicit Styles(const pugi::xml_document& doc) : root_(doc.child("w:styles")) {}
+
+    ParagraphProps paragraph(const std::string& style_id) const {
+        ParagraphProps p;
+        p.font_pt = 10;
+        pugi::xml_node defaults = root_.child("w:docDefaults");
+        apply_ppr(defaults.child("w:pPrDefault").child("w:pPr"), p);
+        apply_rpr(defaults.child("w:rPrDefault").child("w:rPr"), p);
+        std::string id = style_id;
+        if (id.empty()) {
+            pugi::xml_node normal = root_.find_child_by_attribute("w:style", "w:default", "1");
+            id = normal.attribute("w:styleId").value();
+        }
+        std::vector<pugi::xml_node> chain;
+        for (int guard = 0; !id.empty() && guard < 20; ++guard) {
+            pugi::xml_node s = root_.find_child_by_attribute("w:style", "w:styleId", id.c_str());
+            if (!s) break;
+            chain.push_back(s);
+            id = s.child("w:basedOn").attribute("w:val").value();
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            apply_ppr(it->child("w:pPr"), p);
+            apply_rpr(it->child("w:rPr"), p);
+        }
+        return p;
+    }
+
+    /// Cell margins of a table style (top+bottom, left+right), in points.
+    std::pair<double, double> cell_margins(const std::string& style_id) const {
+        pugi::xml_node mar = root_.find_child_by_attribute("w:style", "w:styleId", style_id.c_str()).child("w:tblPr").child("w:tblCellMar");
+        if (!mar) return {0, 108 * 2 * kTwip};
+        return {(num(mar.child("w:top"), "w:w") + num(mar.child("w:bottom"), "w:w")) * kTwip,
+                (num(mar.child("w:left"), "w:w") + num(mar.child("w:right"), "w:w")) * kTwip};
+    }
+
+private:
+    pugi::xml_node root_;
+};
+
+// Advance of a character in ems: full width for CJK, Liberation Serif's widths for Latin.
+double em_width(UChar32 c) {
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (ea == U_EA_FULLWIDTH || ea == U_EA_WIDE) return 1.0;
+    if (c == ' ') return 0.25;
+    if (c >= '0' && c <= '9') return 0.5;
+    if (c >= 'A' && c <= 'Z') return 0.68;
+    if (c >= 'a' && c <= 'z') return 0.46;
+    if (c == '.' || c == ',' || c == ':' || c == ';') return 0.25;
+    if (c == '(' || c == ')' || c == '-') return 0.33;
+    if (c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D) return 1.0;  // — … “ ”: full width in CJK text
+    return 0.5;
+}
+
+// The lines a text takes in a paragraph: greedy filling at ICU's line-break opportunities.
+int count_lines(const std::string& utf8, const ParagraphProps& p, double width_pt) {
+    if (utf8.empty()) return 1;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    static thread_local std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
+    if (!breaker) return 1;
+    int lines = 0;
+    // Hard line breaks (\n from w:br) split the paragraph first.
+    int32_t start = 0;
+    while (start <= text.length()) {
+        int32_t end = text.indexOf(u'\n', start);
+        if (end < 0) end = text.length();
+        icu::UnicodeString piece(text, start, end - start);
+        breaker->setText(piece);
+        double used = 0, avail = width_pt - (lines == 0 ? p.first_pt : 0);
+        ++lines;
+        int32_t from = breaker->first();
+        for (int32_t to = breaker->next(); to != icu::BreakIterator::DONE; from = to, to = breaker->next()) {
+            double seg = 0, seg_visible = 0;
+            for (int32_t i = from; i < to;) {
+                UChar32 c = piece.char32At(i);
+                double w = em_width(c) * p.font_pt + p.letter_pt;
+                seg += w;
+                if (!u_isWhitespace(c)) seg_visible = seg;
+                i += U16_LENGTH(c);
+            }
+            if (used + seg_visible <= avail + 0.01 || used == 0) {
+                used += seg;
+                // A segment longer than a whole line breaks anywhere.
+                while (used > avail + 0.01 && seg_visible > avail) {
+                    ++lines;
+                    used -= avail;
+                    avail = width_pt;
+                }
+            } else {
+                ++lines;
+                avail = width_pt;
+                used = seg;
+            }
+        }
+        start = end + 1;
+        if (end == text.length()) break;
+    }
+    return lines;
+}
+
+// A block of the flow: a paragraph (lines of one height) or a table row (one unsplittable piece).
+struct Block {
+    int lines = 1;
+    double line_pt = 0;
+    double before_pt = 0, after_pt = 0;
+    bool keep_next = false, page_break_before = false, widow_control = false, splittable = true;
+};
+
+class Paginator {
+public:
+    explicit Paginator(double page_pt) : page_pt_(page_pt) {}
+
+    void add(const Block& b) {
+        if (b.page_break_before && used_ > 0) new_page();
+        double head = (used_ > 0 ? b.before_pt : 0);
+        double height = head + b.lines * b.line_pt + b.after_pt;
+        if (used_ + height <= page_pt_ + 0.01) {
+            place(b, height);
+            return;
+        }
+        // Lines that fit on this page; widow and orphan control keep two lines together.
+        int fit = b.splittable ? static_cast<int>((page_pt_ - used_ - head + 0.01) / b.line_pt) : 0;
+        fit = std::clamp(fit, 0, b.lines);
+        if (b.widow_control && fit > 0) {
+            if (fit < 2) fit = 0;
+            else if (b.lines - fit < 2) fit = b.lines - 2 >= 2 ? b.lines - 2 : 0;
+        }
+        if (fit == 0) {
+            pull_kept_chain();
+            if (used_ > 0) new_page();
+            double h = b.lines * b.line_pt + b.after_pt;
+            while (h > page_pt_ + 0.01) {  // taller than a page: it fills pages
+                h -= page_pt_;
+                ++pages_;
+            }
+            place(b, h);
+            return;
+        }
+        new_page();
+        Block rest = b;
+        rest.lines = b.lines - fit;
+        place(rest, rest.lines * b.line_pt + b.after_pt);
+        chain_.clear();
+        if (b.keep_next) chain_.push_back(rest.lines * b.line_pt + b.after_pt);
+    }
+
+    PageEstimate result(double page_pt) const {
+        PageEstimate e;
+        e.pages = pages_;
+        e.last_used_pt = used_;
+        e.page_pt = page_pt;
+        return e;
+    }
+
+private:
+    void place(const Block& b, double height) {
+        used_ += height;
+        if (b.keep_next) chain_.push_back(height);
+        else chain_.clear();
+    }
+
+    // Keep-with-next: the paragraphs that keep with the one moving to a new page go with it
+    // (unless they fill the page themselves).
+    void pull_kept_chain() {
+        double moved = 0;
+        for (double h : chain_) moved += h;
+        if (!chain_.empty() && moved < used_ - 0.01 && moved < page_pt_) {
+            used_ -= moved;
+            new_page();
+            used_ = moved;
+            chain_.clear();
+            carried_ = true;
+        }
+    }
+
+    void new_page() {
+        if (carried_) {  // the kept paragraphs already opened this page
+            carried_ = false;
+            return;
+        }
+        ++pages_;
+        used_ = 0;
+        chain_.clear();
+    }
+
+    double page_pt_;
+    double used_ = 0;
+    int pages_ = 1;
+    bool carried_ = false;
+    std::vector<double> chain_;  // heights of the paragraphs that keep with what follows
+};
+
+std::string text_of(pugi::xml_node paragraph, bool* page_break) {
+    std::string t;
+    for (pugi::xpath_node x : paragraph.select_nodes(".//w:t | .//w:tab | .//w:br")) {
+        pugi::xml_node n = x.node();
+        if (std::strcmp(n.name(), "w:t") == 0) t += n.text().get();
+        else if (std::strcmp(n.name(), "w:tab") == 0) t += "\u3000";
+        else if (std::string(n.attribute("w:type").value()) == "page") *page_break = true;
+        else t += "\n";
+    }
+    return t;
+}
+
+ParagraphProps props_of(const Styles& styles, pugi::xml_node paragraph) {
+    pugi::xml_node ppr = paragraph.child("w:pPr");
+    ParagraphProps p = styles.paragraph(ppr.child("w:pStyle").attribute("w:val").value());
+    apply_ppr(ppr, p);
+    // The first run with text gives the size the lines are measured in.
+    for (pugi::xml_node r : paragraph.children("w:r"))
+        if (r.child("w:t")) {
+            apply_rpr(r.child("w:rPr"), p);
+            break;
+        }
+    return p;
+}
+
+Block paragraph_block(const Styles& styles, pugi::xml_node paragraph, double width_pt, bool* page_break) {
+    ParagraphProps p = props_of(styles, paragraph);
+    std::string text = text_of(paragraph, page_break);
+    Block b;
+    b.lines = count_lines(text, p, width_pt - p.left_pt - p.right_pt);
+    b.line_pt = p.line_pt > 0 && p.line_exact ? p.line_pt : std::max(p.line_pt, p.font_pt * 1.3);
+    b.before_pt = p.before_pt;
+    b.after_pt = p.after_pt;
+    b.keep_next = p.keep_next;
+    b.page_break_before = p.page_break_before;
+    b.widow_control = p.widow_control;
+    return b;
+}
+
+// Height of a table row: its tallest cell (its paragraphs and the cell margins), at least the
+// row's own height.
+double row_height(const Styles& styles, pugi::xml_node row, const std::pair<double, double>& margins) {
+    double tallest = 0;
+    for (pugi::xml_node cell : row.children("w:tc")) {
+        double width = num(cell.child("w:tcPr").child("w:tcW"), "w:w") * kTwip - margins.second;
+        double h = margins.first;
+        for (pugi::xml_node p : cell.children("w:p")) {
+            bool ignored = false;
+            Block b = paragraph_block(styles, p, width, &ignored);
+            h += b.before_pt + b.lines * b.line_pt + b.after_pt;
+        }
+        tallest = std::max(tallest, h);
+    }
+    return std::max(tallest, num(row.child("w:trPr").child("w:trHeight"), "w:val") * kTwip);
+}
+
+pugi::xml_document load(const Package& pkg, const char* part) {
+    pugi::xml_document doc;
+    if (const PackageEntry* e = pkg.find(part); e && e->has_data) doc.load_buffer(e->data.data(), e->data.size());
+    return doc;
+}
+
+} // namespace
+
+PageEstimate estimate_pages(const Package& docx) {
+    pugi::xml_document doc = load(docx, "word/document.xml");
+    pugi::xml_document styles_doc = load(docx, "word/styles.xml");
+    Styles styles(styles_doc);
+    pugi::xml_node body = doc.child("w:document").child("w:body");
+    pugi::xml_node sect = body.child("w:sectPr");
+    double page_pt = (num(sect.child("w:pgSz"), "w:h", 16838) - num(sect.child("w:pgMar"), "w:top", 1440) -
+                      num(sect.child("w:pgMar"), "w:bottom", 1440)) * kTwip;
+    double width_pt = (num(sect.child("w:pgSz"), "w:w", 11906) - num(sect.child("w:pgMar"), "w:left", 1440) -
+                       num(sect.child("w:pgMar"), "w:right", 1440)) * kTwip;
+    Paginator pages(page_pt);
+    double floating = 0;
+    for (pugi::xml_node child : body.children()) {
+        if (std::strcmp(child.name(), "w:p") == 0) {
+            bool page_break = false;
+            Block b = paragraph_block(styles, child, width_pt, &page_break);
+            if (page_break && text_of(child, &page_break).empty()) {
+                b.page_break_before = true;  // an empty paragraph holding a page break: the break, then the mark
+                b.lines = 1;
+            }
+            pages.add(b);
+        } else if (std::strcmp(child.name(), "w:tbl") == 0) {
+            pugi::xml_node tbl_pr = child.child("w:tblPr");
+            auto margins = styles.cell_margins(tbl_pr.child("w:tblStyle").attribute("w:val").value());
+            if (auto mar = tbl_pr.child("w:tblCellMar"))
+                margins = {(num(mar.child("w:top"), "w:w") + num(mar.child("w:bottom"), "w:w")) * kTwip,
+                           (num(mar.child("w:left"), "w:w") + num(mar.child("w:right"), "w:w")) * kTwip};
+            bool is_floating = tbl_pr.child("w:tblpPr") != nullptr;
+            for (pugi::xml_node row : child.children("w:tr")) {
+                double h = row_height(styles, row, margins);
+                if (is_floating) {
+                    floating += h;
+                    continue;
+                }
+                Block b;
+                b.lines = 1;
+                b.line_pt = h;
+                b.splittable = false;
+                b.keep_next = row.child("w:trPr").child("w:tblHeader") != nullptr;
+                pages.add(b);
+            }
+        }
+    }
+    PageEstimate e = pages.result(page_pt);
+    e.floating_pt = floating;
+    return e;
+}
+
+} // namespace gongwen::layout
