@@ -1,4 +1,5 @@
-// 巡察工作总结: the share of problems not rectified is computed from the counts, never typed.
+// 巡察工作总结: the share of problems not rectified is computed from the counts, never typed, and
+// the previous round (reported on beside the current one) from the round.
 #include "../../common/gbt9704.hpp"
 
 using nlohmann::json;
@@ -7,6 +8,8 @@ class WorkSummary : public gongwen::sdk::Plugin {
 public:
     json prepare(json data) override {
         gongwen::builtin::prepare_frame(data);
+        // "听取县委第{{上一轮次 | cn}}轮巡察情况汇报和第{{轮次 | cn}}轮巡察情况阶段性汇报"
+        data["上一轮次"] = data["轮次"].get<long>() - 1;
         // A zero total is an error with a message, not a division by zero.
         data["整改不到位占比"] = gongwen::sdk::ratio(data["整改不到位问题数"].get<double>(), data["反馈问题数"].get<double>(),
                                                   "上一轮反馈问题数");
@@ -15,6 +18,8 @@ public:
 
     std::vector<gongwen::sdk::Problem> validate(const json& data) override {
         std::vector<gongwen::sdk::Problem> problems;
+        if (data["轮次"].get<long>() < 2)  // the manifest says so too (min 2): no 第零轮
+            problems.push_back({"轮次", 0, "至少为2：总结同时汇报上一轮巡察情况"});
         if (data["整改不到位问题数"].get<long>() > data["反馈问题数"].get<long>())
             problems.push_back({"整改不到位问题数", 0, "不能多于上一轮反馈问题数"});
         if (data["副科级以上人数"].get<long>() > data["人才库人数"].get<long>())
