@@ -15,6 +15,11 @@ from xml.sax.saxutils import escape
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+# The main part also holds the 版记's text box (DrawingML, Word 2010 shapes).
+W_DOC = W + (' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+             ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+             ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+             ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="wps"')
 
 # GB/T 9704 figures in twips (1 mm = 56.69 twips): A4, margins 37/35/28/26 mm, type area
 # 156 x 225 mm (8845 x 12756 twips); 22 lines of 28.95 pt; 3号 = 16 pt = 32 half-points;
@@ -39,7 +44,8 @@ FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋
 # whatever stands above it: the three lines of 份号/密级/紧急程度 are always there (empty when
 # absent), and the mark's own line is placed by MARK_BEFORE, measured on LibreOffice's PDF.
 MARK_LINE = 520     # 26 pt exact
-MARK_BEFORE = 62
+MARK_BEFORE = 232
+END_BLOCK_H = 3 * 40 + 3 * 560  # twips: three rules, two lines of 抄送, the 印发 line
 RULE_BEFORE = 193   # the red rule 4 mm under the 发文字号's glyphs
 
 
@@ -52,7 +58,7 @@ def size(hp):
 
 
 # Property elements in schema order: each builder takes keyword parts and writes them sorted.
-PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "tabs", "kinsoku",
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "pBdr", "tabs", "kinsoku",
              "overflowPunct", "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc"]
 RPR_ORDER = ["rFonts", "b", "color", "spacing", "w", "kern", "sz", "lang"]
 
@@ -119,7 +125,7 @@ def banner():
 
 
 def heading_block(title_field="标题", recipient=True):
-    parts = [keep(p("{{" + title_field + "}}", "Title")), keep(p())]
+    parts = [keep(p("{{" + title_field + " | title_lines}}", "Title")), keep(p())]
     if recipient:
         parts.append(p("{{主送机关}}：", "Flush"))
     return "".join(parts)
@@ -147,30 +153,43 @@ def attachment_page(label_field, title, *content):
 
 
 def end_block():
-    """版记: 抄送 and 印发机关/印发日期 between rules as wide as the type area, in a table pinned
-    to the bottom of the last page's type area (its last rule on the type area's bottom edge).
-    The frame decides from the laid-out length of the body whether it needs a page of its own."""
-    border = lambda side, sz: f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
-    cell = lambda content: (f'<w:tc><w:tcPr><w:tcW w:w="{TYPE_W}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
-    row = lambda content: f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell(content)}</w:tr>'
+    """版记: 抄送 and 印发机关/印发日期 between rules as wide as the type area, in a text box
+    anchored to the bottom of the last page's type area (its last rule on the type area's bottom
+    edge), so that it stays there whatever the text above it. The rules are empty paragraphs of
+    their own, so that they span the whole width while the text stands one character in. The
+    engine decides from where the text ends whether the block needs a page of its own."""
+    rule = lambda sz: p("", "EndRule", ppr=f'<w:pBdr><w:bottom w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/></w:pBdr>')
+    content = "".join([
+        rule(8),
+        p("{{#有抄送}}", "CopyTo"),
+        p("抄送：{{抄送 | join:\"，\"}}。", "CopyTo"),
+        rule(6),
+        p("{{/有抄送}}", "CopyTo"),
+        p("{{印发机关}}\t{{印发日期 | date}}印发", "Printed"),
+        rule(8),
+    ])
+    # A fixed box, high enough for two lines of 抄送; its content sits at its bottom.
+    emu_w, emu_h = TYPE_W * 635, END_BLOCK_H * 635
+    box = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+           '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" '
+           'locked="1" layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/>'
+           '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+           '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
+           f'<wp:extent cx="{emu_w}" cy="{emu_h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+           '<wp:docPr id="9001" name="版记"/><wp:cNvGraphicFramePr/>'
+           '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+           '<wps:cNvSpPr txBox="1"/><wps:spPr>'
+           f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu_w}" cy="{emu_h}"/></a:xfrm>'
+           '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+           f'<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>'
+           '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'
+           '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>')
     return "".join([
         # When the text ends on an odd page, the 版记 takes the next (even) page; when an even page
         # is full, a blank page comes first (switches set by the engine, which follows the pages).
         optional("版记换页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
         optional("版记空白页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
-        '<w:tbl><w:tblPr><w:tblStyle w:val="EndBlock"/>'
-        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" w:vertAnchor="margin" '
-        'w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/><w:tblOverlap w:val="never"/>'
-        f'<w:tblW w:w="{TYPE_W - 10}" w:type="dxa"/>'
-        '<w:tblBorders>' + border("top", 8) + border("bottom", 8) + border("insideH", 6) + '</w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '</w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{TYPE_W}"/></w:tblGrid>'
-        + row(p("{{#有抄送}}抄送：{{抄送 | join:\"，\"}}。{{/有抄送}}", "CopyTo"))
-        + row(p("{{印发机关}}\t{{印发日期 | date}}印发", "Printed"))
-        + "</w:tbl>",
-        p("", "EndAnchor"),
+        '<w:p><w:pPr><w:pStyle w:val="EndAnchor"/></w:pPr>' + box + '</w:p>',
     ])
 
 
@@ -188,7 +207,7 @@ def section_properties():
 
 
 def document(body):
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}>\n<w:body>\n'
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W_DOC}>\n<w:body>\n'
             + body.replace("</w:p>", "</w:p>\n") + section_properties() + "\n</w:body>\n</w:document>\n")
 
 
@@ -234,6 +253,7 @@ def styles():
                 style("Printed", "印发机关和印发日期", ppr=[f'<w:tabs><w:tab w:val="right" w:pos="{TYPE_W - SMALL_CHAR}"/></w:tabs>',
                                                      OFF_GRID, exact(560), f'<w:ind w:left="{SMALL_CHAR}"/>'],
                       rpr=[size(SMALL_SZ), no_spacing]),
+                style("EndRule", "版记分隔线", ppr=[OFF_GRID, exact(40)], rpr=[size(2)]),
                 style("EndAnchor", "版记锚点", ppr=[OFF_GRID, exact(20)], rpr=[size(2)]),
                 style("Footer", "页码", rpr=[fonts(SONGTI, SONGTI), size(SMALL_SZ), no_spacing]),
                 style("TableText", "表格文字", ppr=['<w:snapToGrid w:val="0"/>', exact(400), jc("left")], rpr=[size(28), no_spacing]),
