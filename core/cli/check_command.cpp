@@ -56,9 +56,10 @@ struct CheckCommand {
         std::vector<std::pair<std::string, std::string>> jobs;
         std::map<std::string, std::string> pdf_of;
         ScratchDir scratch;
-        const bool office = layout != "off" && office_available();
+        const bool reader = layout_check_available();
+        const bool office = layout != "off" && reader && office_available();
         if (layout == "auto" && !office && std::any_of(docs.begin(), docs.end(), [](const std::string& d) { return !is_pdf(d); }))
-            std::cerr << "layout not checked: no LibreOffice\n";
+            std::cerr << (reader ? "layout not checked: no LibreOffice\n" : "layout not checked: Gongwen was built without poppler-cpp\n");
         for (std::size_t i = 0; i < docs.size(); ++i) {
             const std::string& path = docs[i];
             if (is_pdf(path)) continue;
@@ -67,7 +68,9 @@ struct CheckCommand {
                 if (!fmt) throw Error("unknown-format", path, "a document to check must be a .docx, .odt or .pdf file");
                 all.append(check_gbt9704(Package::read_file(path)));
                 if (layout == "on" && !office) {
-                    all.error("no-office", path, "the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
+                    all.error(reader ? "no-office" : "no-pdf-reader", path,
+                              reader ? "the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)"
+                                     : "the layout check (--layout on) needs Gongwen built with poppler-cpp (libpoppler-cpp-dev)");
                 } else if (office && !scratch.path.empty()) {
                     // Copied under a name of its own: a.docx and a.odt must not meet as a.pdf.
                     std::string base = scratch.path + "/" + std::to_string(i);

@@ -1,16 +1,20 @@
-// Reads a PDF's pages for the layout check: poppler's glyph boxes grouped into lines and
-// segments, and the red and dark ink of rendered pages.
+// pdf-reader.so: reads a PDF's pages for the layout check with poppler — glyph boxes grouped
+// into lines and segments, the red and dark ink of rendered pages — and hands them to the core
+// as JSON over a C boundary (check/pdf_reader_abi.h). Loaded only by the layout check.
+#include "check/pdf_layout_json.hpp"
 #include "check/pdf_pages.hpp"
-
-#include "gongwen/diagnostics.hpp"
+#include "check/pdf_reader_abi.h"
 
 #include <poppler-document.h>
 #include <poppler-font.h>
+#include <poppler-global.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -192,70 +196,13 @@ bool mentions_edition_block(const Page& p) {
 
 } // namespace
 
-std::u32string TextLine::text() const {
-    std::u32string t;
-    for (const auto& s : segments) t += s.text;
-    return t;
-}
-
-std::string TextLine::utf8() const { return to_utf8(text()); }
-
-std::size_t TextLine::glyph_count() const {
-    std::size_t n = 0;
-    for (const auto& s : segments) n += s.glyphs.size();
-    return n;
-}
-
-double TextLine::bottom_in(const std::string& font) const {
-    double bottom = -1;
-    for (const auto& s : segments)
-        for (const auto& g : s.glyphs)
-            if (g.font == font) bottom = std::max(bottom, g.box.y1);
-    return bottom < 0 ? box.y1 : bottom;
-}
-
-std::string TextLine::font() const {
-    std::map<std::string, std::size_t> count;
-    for (const auto& s : segments)
-        for (const auto& g : s.glyphs) ++count[g.font];
-    std::string best;
-    std::size_t most = 0;
-    for (const auto& [f, n] : count)
-        if (n > most) best = f, most = n;
-    return best;
-}
-
-std::string to_utf8(const std::u32string& s) {
-    std::string out;
-    for (char32_t c : s) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
-bool is_full_width(char32_t c) {
-    return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
-           c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
-}
-
-PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label, const std::vector<int>& render) {
+// Empty pages vector and `why` set when poppler cannot open the file.
+PdfLayout read_with_poppler(const std::string& pdf_path, const std::vector<int>& render, std::string& why) {
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf_path));
-    if (!doc || doc->is_locked()) throw Error("layout-unreadable", label, "poppler cannot open the PDF " + pdf_path);
+    if (!doc || doc->is_locked()) {
+        why = doc ? "the PDF is encrypted" : "poppler cannot open it as a PDF";
+        return {};
+    }
     PdfLayout out;
     for (const auto& f : doc->fonts()) out.fonts.push_back({strip_subset(f.name()), f.is_embedded()});
     const int n = doc->pages();
@@ -295,3 +242,34 @@ PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label,
 }
 
 } // namespace gongwen::pdfcheck
+
+extern "C" {
+
+__attribute__((visibility("default"))) unsigned gongwen_pdf_reader_abi(void) { return GONGWEN_PDF_READER_ABI; }
+
+__attribute__((visibility("default"))) char* gongwen_pdf_read_layout(const char* path, const int* render, size_t render_count, char* err,
+                                                                     size_t errlen) {
+    auto fail = [&](const std::string& why) -> char* {
+        if (err && errlen) std::snprintf(err, errlen, "%s", why.c_str());
+        return nullptr;
+    };
+    try {
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);  // the caller reports
+        std::string why;
+        auto layout = gongwen::pdfcheck::read_with_poppler(path, std::vector<int>(render, render + render_count), why);
+        if (!why.empty()) return fail(why);
+        std::string json = gongwen::pdfcheck::layout_to_json(layout).dump();
+        char* out = static_cast<char*>(std::malloc(json.size() + 1));
+        if (!out) return fail("out of memory");
+        std::memcpy(out, json.c_str(), json.size() + 1);
+        return out;
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    } catch (...) {
+        return fail("unexpected failure");
+    }
+}
+
+__attribute__((visibility("default"))) void gongwen_pdf_reader_free(char* json) { std::free(json); }
+
+}

@@ -25,4 +25,8 @@ struct LayoutOptions {
 /// diagnostic (code gbt-…) on `label` with its page. Throws Error when the PDF cannot be read.
 Diagnostics check_gbt9704_layout(const std::string& pdf_path, const std::string& label, const LayoutOptions& options = {});
 
+/// True when the layout check can read PDFs: Gongwen's PDF reader module (lib/gongwen/
+/// pdf-reader.so, built with poppler-cpp) is there. It is loaded on first use.
+bool layout_check_available();
+
 } // namespace gongwen

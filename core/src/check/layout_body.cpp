@@ -263,9 +263,9 @@ void LayoutCheck::attachments() {
                 deviation("gbt-attachment", p.number, "the 附件说明 numbers its only attachment ('" + to_utf8(t.substr(3)) + "'); wants no number for one");
             if (!numbered && items > 1)
                 deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachments, the first without '1.'; wants them numbered");
-            if (marks > 0 && items != marks)
+            if (items != marks)
                 deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachment(s); " + std::to_string(marks) +
-                                                          " page(s) start with 附件");
+                                                          " page(s) start with 附件 or 附件N top left; wants one for each");
             return;
         }
     }
