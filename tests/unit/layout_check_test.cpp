@@ -36,6 +36,8 @@ struct Case {
     const char* rule;  // nullptr: no deviation
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.fixture; }
+
 class LayoutFixture : public ::testing::TestWithParam<Case> {};
 
 TEST_P(LayoutFixture, FailsExactlyItsRule) {
