@@ -57,7 +57,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"heading-at-foot", "gbt-heading-keep"}, Case{"signature-alone", "gbt-signature"},
                       Case{"edition-odd-page", "gbt-edition-block"}, Case{"edition-not-at-bottom", "gbt-edition-block"},
                       Case{"page-number-left", "gbt-page-number"}, Case{"title-inside-word", "gbt-title"},
-                      Case{"doc-number-brackets", "gbt-doc-number"}, Case{"doc-number-chinese-year", "gbt-doc-number"}),
+                      Case{"doc-number-brackets", "gbt-doc-number"}, Case{"doc-number-chinese-year", "gbt-doc-number"},
+                      Case{"attachment-numbered-alone", "gbt-attachment"}),
     [](const auto& info) {
         std::string n = info.param.fixture;
         for (auto& ch : n)

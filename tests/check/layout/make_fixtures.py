@@ -59,6 +59,8 @@ FIXTURES = {
     "title-inside-word": dict(title=["关于县教育局党组巡察反馈问", "题整改工作的通知"]),  # 问题 split
     "doc-number-brackets": dict(doc_number="县巡一[2023]第05号"),
     "doc-number-chinese-year": dict(doc_number="县巡一〔二〇二三〕5号"),
+    # one attachment numbered 1., and no page of the document starts with 附件
+    "attachment-numbered-alone": dict(body=BASE["body"] + [("note", "附件：1.巡察发现问题清单")]),
 }
 
 POOL = ("巡察整改工作坚持以新时代中国特色社会主义思想为指导全面贯彻党的二十大精神聚焦职能责任"
@@ -171,6 +173,8 @@ def document(p):
     for i, (kind, arg) in enumerate(p["body"]):
         if kind == "h":
             out.append(para(arg, "Heading1"))
+        elif kind == "note":  # 附件说明: a blank line, then 2 characters in
+            out += [para(), para(arg, "Body")]
         else:
             out.append(para(body_text(arg, i, hang=kind == "hang"), "Body"))
     # Sealed layout: the date 4 characters in from the right, the signature centred over it.
