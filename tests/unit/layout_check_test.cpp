@@ -54,6 +54,7 @@ INSTANTIATE_TEST_SUITE_P(
     Fixtures, LayoutFixture,
     ::testing::Values(Case{"good", nullptr}, Case{"organ-mark-high", "gbt-organ-mark"}, Case{"red-rule-close", "gbt-red-rule"},
                       Case{"hanging-punctuation", "gbt-grid"}, Case{"29-characters", "gbt-grid"},
+                      Case{"line-pitch-30pt", "gbt-grid"},
                       Case{"heading-at-foot", "gbt-heading-keep"}, Case{"signature-alone", "gbt-signature"},
                       Case{"edition-odd-page", "gbt-edition-block"}, Case{"edition-not-at-bottom", "gbt-edition-block"},
                       Case{"page-number-left", "gbt-page-number"}, Case{"title-inside-word", "gbt-title"},

@@ -73,7 +73,9 @@ struct PdfLayout {
 };
 
 /// Reads the text of every page and renders the pages listed in `render` (1-based; -1 = the
-/// last page) for their ink. Throws gongwen::Error (code layout-unreadable) naming `label`.
+/// last page; pages that mention 抄送/印发 too) for their ink, through the PDF reader module
+/// (check/pdf_module.cpp). Throws gongwen::Error naming `label`: no-pdf-reader when the module
+/// is missing, layout-unreadable when the PDF cannot be read.
 PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label, const std::vector<int>& render);
 
 std::string to_utf8(const std::u32string& s);

@@ -41,6 +41,7 @@ BASE = dict(
     body=[("p", 3), ("h", "一、发现的问题"), ("p", 4), ("h", "二、整改要求"), ("p", 5), ("p", 3)],
     edition_shift_mm=0.0,  # moves the 版记 up from the type area's bottom
     odd_align="right",
+    pitch=PITCH,           # the line pitch, twips
 )
 PAGE1_LINES = 7  # body lines page 1 holds under the 主送机关 line (measured)
 
@@ -58,6 +59,7 @@ FIXTURES = {
     "page-number-left": dict(odd_align="left"),
     "title-inside-word": dict(title=["关于县教育局党组巡察反馈问", "题整改工作的通知"]),  # 问题 split
     "doc-number-brackets": dict(doc_number="县巡一[2023]第05号"),
+    "line-pitch-30pt": dict(pitch=600),
     "doc-number-chinese-year": dict(doc_number="县巡一〔二〇二三〕5号"),
     # one attachment numbered 1., and no page of the document starts with 附件
     "attachment-numbered-alone": dict(body=BASE["body"] + [("note", "附件：1.巡察发现问题清单")]),
@@ -114,7 +116,7 @@ def styles(p):
     return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults><w:rPrDefault>{rpr("FandolFang", 16, spacing=p["spacing"])}</w:rPrDefault>
-<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{PITCH}" w:lineRule="exact"/>{punct}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{p['pitch']}" w:lineRule="exact"/>{punct}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/>{punct}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLine="630"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr>{keep}<w:ind w:firstLine="630"/><w:jc w:val="left"/></w:pPr>{rpr("FandolHei")}</w:style>
@@ -137,7 +139,7 @@ def edition_block(p):
     emu = lambda mm: round(mm * 36000)
     small = rpr("FandolFang", 14, spacing=0)
     rule = lambda side, sz: f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
-    common = f'<w:spacing w:line="{PITCH}" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:firstLine="280"/><w:jc w:val="left"/>'
+    common = f'<w:spacing w:line="{p["pitch"]}" w:lineRule="exact"/><w:ind w:left="0" w:right="0" w:firstLine="280"/><w:jc w:val="left"/>'
     cc = para(ppr=f'<w:pBdr>{rule("top", 8)}{rule("bottom", 6)}</w:pBdr>' + common,
               runs=f'<w:r>{small}<w:t>抄送：县纪委监委，县委组织部。</w:t></w:r>')
     issued = para(ppr=f'<w:pBdr>{rule("bottom", 8)}</w:pBdr><w:tabs><w:tab w:val="right" w:pos="8564"/></w:tabs>' + common,
