@@ -66,10 +66,10 @@ std::vector<const TextLine*> LayoutCheck::content(const Page& p) const {
 const InkBand* LayoutCheck::red_rule() const {
     if (pdf_.pages.empty()) return nullptr;
     const Page& p = pdf_.pages.front();
-    const InkBand* best = nullptr;
+    // The topmost: a letter (信函格式) has a second red rule near the page foot.
     for (const auto& b : p.red_rules)
-        if (!best || b.x1 - b.x0 > best->x1 - best->x0 + 0.5) best = &b;
-    return best;
+        if (b.y0 > p.red_top) return &b;
+    return nullptr;
 }
 
 const TextLine* LayoutCheck::doc_number_line() const {

@@ -47,7 +47,7 @@ private:
     // The lines inside the type area (not the page number below it).
     std::vector<const TextLine*> content(const Page& p) const;
     const TextLine* page_number_line(const Page& p) const;
-    const InkBand* red_rule() const;        // the widest red band under the mark on page 1
+    const InkBand* red_rule() const;        // the first red line (≥ 100 mm) under the mark on page 1
     const TextLine* doc_number_line() const;  // the line right above the red rule
     std::string body_font() const;          // the font of most 16 pt full-width glyphs
     int edition_page() const;               // the page with the 印发 line, 0 when none
