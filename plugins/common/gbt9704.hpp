@@ -4,27 +4,44 @@
 #include <gongwen/plugin_sdk.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace gongwen::builtin {
 
-/// Width of a text in half characters of the 28-character line: a full-width (CJK) character
-/// is 2, an ASCII one 1 (digits of dates and numbers are half-width).
-inline int half_width(const std::string& utf8) {
-    int w = 0;
-    for (unsigned char c : utf8) {
-        if (c < 0x80) w += 1;
-        else if ((c & 0xC0) != 0x80) w += 2;  // the lead byte of a multi-byte character
+// Widths on the body's line, in points: 3号 (16 pt) condensed by 0.25 pt a character, so that a
+// full-width character takes 15.75 pt and 28 of them fill the 442 pt line; a half-width one
+// (digits of dates and numbers) 7.75 pt; between CJK text and digits Word and LibreOffice put a
+// little space of their own (measured on LibreOffice's PDF: 3.5 pt).
+constexpr double kFullPt = 15.75, kHalfPt = 7.75, kSpacePt = 3.75, kAutoSpacePt = 3.5, kLinePt = 28 * kFullPt;
+
+/// The width of a line of body text.
+inline double text_width(const std::string& utf8) {
+    double w = 0;
+    int previous = 0;  // 1: CJK, 2: ASCII letter or digit
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned char c = utf8[i];
+        int kind = c < 0x80 ? (std::isalnum(c) ? 2 : 0) : 1;
+        if (c < 0x80) w += c == ' ' ? kSpacePt : kHalfPt;
+        else w += kFullPt;
+        if (previous && kind && previous != kind) w += kAutoSpacePt;
+        previous = kind;
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
     return w;
 }
 
-/// Spaces that move a line's first character `half` half characters in: full-width spaces,
-/// and two ASCII spaces for half a character.
-inline std::string lead(int half) {
+/// Spaces that move a line's first character `pt` points in, to a quarter character:
+/// full-width spaces, then an en space (U+2002, half a character) and a four-per-em space
+/// (U+2005, a quarter). None of them takes the space office suites put between CJK and Latin
+/// text, as an ASCII space would.
+inline std::string lead(double pt) {
     std::string s;
-    for (int i = 0; i < std::max(half, 0) / 2; ++i) s += "\u3000";
-    if (half > 0 && half % 2) s += "  ";
+    if (pt <= 0) return s;
+    int quarters = static_cast<int>(pt / (kFullPt / 4) + 0.5);
+    for (int i = 0; i < quarters / 4; ++i) s += "\u3000";
+    if (quarters % 4 >= 2) s += "\u2002";
+    if (quarters % 2) s += "\u2005";
     return s;
 }
 
@@ -42,33 +59,42 @@ inline std::string date_text(const std::string& iso) {
 /// right — or, when the date is the longer, the date stands two from the right and the
 /// signature two characters left of its start.
 inline void place_signature(nlohmann::json& data) {
-    const int line = 2 * 28;
-    int sig = half_width(data.value("发文机关署名", std::string()));
-    int date = half_width(date_text(data["成文日期"].get<std::string>()));
-    int sig_at, date_at;
+    double sig = text_width(data.value("发文机关署名", std::string()));
+    double date = text_width(date_text(data["成文日期"].get<std::string>()));
+    double sig_at, date_at;
     if (data.value("加盖印章", true)) {
-        date_at = line - 2 * 4 - date;
+        date_at = kLinePt - 4 * kFullPt - date;
         sig_at = date_at + (date - sig) / 2;
     } else {
-        sig_at = std::min(line - 2 * 2 - sig, line - 2 * 2 - date - 2 * 2);
-        date_at = sig_at + 2 * 2;
+        sig_at = std::min(kLinePt - 2 * kFullPt - sig, kLinePt - 2 * kFullPt - date - 2 * kFullPt);
+        date_at = sig_at + 2 * kFullPt;
     }
     data["署名前空"] = lead(sig_at);
     data["日期前空"] = lead(date_at);
 }
 
 /// 附件说明 lines ("附件：1.名称", then "2.名称" aligned under it; no number for a single
-/// attachment), 有附件 for the blank line before them, 有抄送 (a list cannot be tested without
-/// looping over it), 印发日期 defaulting to 成文日期, the empty lines that keep the organ mark
-/// in place, the signature's place.
+/// attachment), 有附件 for the blank line before them, the pages that open the attachments the
+/// user lists (附件页: 标识 附件N or 附件, 名称) — a type's own attachments (内置附件, e.g. the
+/// notice's 回执) come after them — 有抄送 (a list cannot be tested without looping over it),
+/// 印发日期 defaulting to 成文日期, the empty lines that keep the organ mark in place, the
+/// signature's place.
 inline void prepare_frame(nlohmann::json& data) {
-    const nlohmann::json& attachments = data["附件"];
-    nlohmann::json lines = nlohmann::json::array();
-    for (std::size_t i = 0; i < attachments.size(); ++i) {
-        std::string number = attachments.size() > 1 ? std::to_string(i + 1) + "." : "";
-        lines.push_back((i == 0 ? "附件：" : "") + number + attachments[i].get<std::string>());
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& a : data["附件"]) all.push_back(a);
+    std::size_t listed = all.size();
+    if (data.contains("内置附件"))
+        for (const auto& a : data["内置附件"]) all.push_back(a);
+    nlohmann::json lines = nlohmann::json::array(), pages = nlohmann::json::array();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        std::string number = all.size() > 1 ? std::to_string(i + 1) + "." : "";
+        lines.push_back((i == 0 ? "附件：" : "") + number + all[i].get<std::string>());
+        std::string label = all.size() > 1 ? "附件" + std::to_string(i + 1) : std::string("附件");
+        if (i < listed) pages.push_back({{"标识", label}, {"名称", all[i]}});
+        else data["附件标识"][all[i].get<std::string>()] = label;
     }
     data["附件说明"] = lines;
+    data["附件页"] = pages;
     data["有附件"] = !lines.empty();
     data["有抄送"] = !data["抄送"].empty();
     if (data.value("印发日期", std::string()).empty()) data["印发日期"] = data["成文日期"];

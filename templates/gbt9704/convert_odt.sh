@@ -18,6 +18,9 @@ for folder in "$root"/plugins/*/templates/*.docx; do
   (cd "$out" && unzip -q "$work/$name.odt")
   # Thumbnails and empty configuration folders are not template content.
   rm -rf "$out/Thumbnails" "$out/Configurations2"
+  # LibreOffice's DOCX import reads w:overflowPunct="0" (no hanging punctuation, as Word and
+  # WPS read it) the wrong way round; the template wants none to hang (GB/T 9704's 28 a line).
+  sed -i 's/style:punctuation-wrap="hanging"/style:punctuation-wrap="simple"/g' "$out/styles.xml" "$out/content.xml"
   sed -i -E 's#<manifest:file-entry manifest:full-path="(Thumbnails|Configurations2)[^>]*/>##g' "$out/META-INF/manifest.xml"
   echo "wrote ${out#$root/}"
 done

@@ -46,7 +46,7 @@ FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "仿宋_GB2312", "方正小标宋
 MARK_LINE = 520     # 26 pt exact
 MARK_BEFORE = 232
 END_BLOCK_H = 3 * 40 + 3 * 560  # twips: three rules, two lines of 抄送, the 印发 line
-RULE_BEFORE = 193   # the red rule 4 mm under the 发文字号's glyphs
+RULE_BEFORE = 91   # the red rule 4 mm under the 发文字号's glyphs
 
 
 def fonts(east, ascii_="Times New Roman"):
@@ -146,6 +146,12 @@ def closing():
     ])
 
 
+def listed_attachments():
+    """A page for each attachment the user lists, opened with its 附件N and title (its content is
+    the user's to add), before the type's own attachments."""
+    return loop("附件页", attachment_page("标识", "{{名称}}"), style="EndAnchor")
+
+
 def attachment_page(label_field, title, *content):
     """An attachment: a new page, `附件` (or 附件N) in 黑体 top left, its title centred on line 3."""
     return (p("{{" + label_field + "}}", "AttachmentLabel", ppr="<w:pageBreakBefore/>") + p() + keep(p(title, "Title")) + p()
@@ -188,7 +194,15 @@ def end_block():
         # When the text ends on an odd page, the 版记 takes the next (even) page; when an even page
         # is full, a blank page comes first (switches set by the engine, which follows the pages).
         optional("版记换页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
-        optional("版记空白页", p("", "EndAnchor", ppr="<w:pageBreakBefore/>")),
+        # An even page that is full: the body's section ends here (its pages numbered); the last
+        # section, whose footers show no number then, holds a blank page and the 版记's page
+        # (§7.5). The paragraph after the section break takes the new page style when LibreOffice
+        # converts the template to ODT, so it stays inside the switch.
+        p("{{#版记空白页}}", "EndAnchor"),
+        '<w:p><w:pPr><w:pStyle w:val="EndAnchor"/>' + section_properties("rIdFooterOdd", "rIdFooterEven") + '</w:pPr></w:p>',
+        p("", "EndAnchor"),
+        p("", "EndAnchor", ppr="<w:pageBreakBefore/>"),
+        p("{{/版记空白页}}", "EndAnchor"),
         '<w:p><w:pPr><w:pStyle w:val="EndAnchor"/></w:pPr>' + box + '</w:p>',
     ])
 
@@ -198,8 +212,10 @@ def footer_refs(odd, even):
             f'<w:footerReference w:type="even" r:id="{even}"/>')
 
 
-def section_properties():
-    return (f'<w:sectPr>{footer_refs("rIdFooterOdd", "rIdFooterEven")}'
+def section_properties(odd="rIdFooterOddEnd", even="rIdFooterEvenEnd", start="nextPage"):
+    """The last section's properties (in the body) or, with the footers that always number, the
+    body's own when a blank page comes before the 版记 (in a paragraph)."""
+    return (f'<w:sectPr>{footer_refs(odd, even)}<w:type w:val="{start}"/>'
             f'<w:pgSz w:w="{PAGE["w"]}" w:h="{PAGE["h"]}"/>'
             f'<w:pgMar w:top="{PAGE["top"]}" w:right="{PAGE["right"]}" w:bottom="{PAGE["bottom"]}" '
             f'w:left="{PAGE["left"]}" w:header="851" w:footer="{PAGE["footer"]}" w:gutter="0"/>'
@@ -226,12 +242,13 @@ def styles():
             '<w:docDefaults><w:rPrDefault><w:rPr>' + fonts(FANGSONG)
             + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="0"/>' + size(BODY_SZ)
             + '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
-            # No punctuation hangs into the margin, no extra space between CJK and Latin text:
-            # every full line holds exactly 28 characters.
-            '<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            # No punctuation hangs into the margin: every full line holds exactly 28 characters.
+            # The space Word and LibreOffice add between CJK text and digits stays on (both do it
+            # by default; LibreOffice's DOCX import would ignore turning it off).
+            '<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/>'
             + exact(LINE) + jc("both") + '</w:pPr></w:pPrDefault></w:docDefaults>\n'
             + "\n".join([
-                style("Normal", "Normal", based=None).replace('<w:style w:type="paragraph"', '<w:style w:type="paragraph" w:default="1"'),
+                style("Normal", "Normal", based=None, ppr=['<w:overflowPunct w:val="0"/>']).replace('<w:style w:type="paragraph"', '<w:style w:type="paragraph" w:default="1"'),
                 style("Body", "公文正文", ppr=[f'<w:ind w:firstLine="{2 * CHAR}"/>']),
                 style("Flush", "公文顶格"),
                 style("OrganMark", "发文机关标志", ppr=[OFF_GRID, jc("center"), exact(MARK_LINE, MARK_BEFORE)],
@@ -268,13 +285,15 @@ def styles():
 
 
 def footer(align, indent_side, numbered=True):
-    """— N —, 4号 宋体, one character in; `numbered` false: a footer that shows the number only
-    while the 版记 shares the body's section (no blank page before it, §7.5)."""
+    """— N —, 4号 宋体, one character in; `numbered` false: the last section's footer, which
+    shows the number unless a blank page comes before the 版记 (then neither the blank page nor
+    the 版记's page is numbered, §7.5)."""
     field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W}><w:p><w:pPr><w:pStyle w:val="Footer"/>'
             f'<w:ind w:{indent_side}="{SMALL_CHAR}"/><w:jc w:val="{align}"/></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">— </w:t></w:r>{field}<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>\n')
+            f'<w:r><w:t xml:space="preserve">{"" if numbered else "{{^版记空白页}}"}— </w:t></w:r>{field}'
+            f'<w:r><w:t xml:space="preserve"> —{"" if numbered else "{{/版记空白页}}"}</w:t></w:r></w:p></w:ftr>\n')
 
 
 FILES = {
@@ -287,6 +306,8 @@ FILES = {
     '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
     '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
     '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
     '</Types>\n',
     "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -298,11 +319,15 @@ FILES = {
     '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
     '<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
     '<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>'
+    '<Relationship Id="rIdFooterOddEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>'
+    '<Relationship Id="rIdFooterEvenEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer4.xml"/>'
     '</Relationships>\n',
     "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {W}>'
     '<w:defaultTabStop w:val="640"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/></w:settings>\n',
     "word/footer1.xml": footer("right", "right"),   # odd pages: right, one character in
     "word/footer2.xml": footer("left", "left"),     # even pages: left, one character in
+    "word/footer3.xml": footer("right", "right", numbered=False),
+    "word/footer4.xml": footer("left", "left", numbered=False),
 }
 
 
@@ -345,9 +370,9 @@ def kv_table(rows, width):
 
 
 def rectification_notice():
-    # Columns sized to their content: 序号 two digits, 类别 up to six characters (全面从严治党),
-    # 问题 and 依据 share the rest.
-    widths = [760, 3900, 1880, TYPE_W - 760 - 3900 - 1880]
+    # Columns sized to their content in 4号 (14 pt): 序号 two characters, 类别 six (全面从严治党)
+    # on one line; 问题 and 依据, both sentences, share the rest about evenly.
+    widths = [720, 3200, 1840, TYPE_W - 720 - 3200 - 1840]
     body = "".join([
         banner(), heading_block(),
         p("根据县委统一部署，{{巡察组}}于{{巡察开始 | date}}至{{巡察结束 | date}}对你单位开展了第{{轮次 | cn}}轮巡察。"
@@ -363,6 +388,7 @@ def rectification_notice():
         keep(p("整改期限届满后{{报告天数}}个工作日内，将整改情况报告报送{{报送单位}}。整改情况报告须经党组织主要负责人签字，"
                "并附整改台账。联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body")),
         closing(),
+        listed_attachments(),
         # The receipt slip is an attachment: after the signature, before the 版记, on a new page.
         attachment_page("回执标识", "巡察整改通知书回执",
                         kv_table([("文件名称", "{{发文字号}}　{{标题}}"), ("签收单位", "{{被巡察单位}}"),
@@ -390,7 +416,7 @@ def recommendation_letter():
         loop("建议", p("{{@index | ordinal}}{{.}}", "Body"), style="Body"),
         p("请你单位认真研究，加强对本系统的监督指导，并于{{回复期限 | date}}前将落实情况书面反馈县委巡察办。", "Body"),
         keep(p("联系人：{{联系人}}，联系电话：{{联系电话}}。", "Body")),
-        closing(), end_block(),
+        closing(), listed_attachments(), end_block(),
     ])
     write_template("recommendation-letter", "letter", body)
 
@@ -445,8 +471,9 @@ def work_summary():
             out.append(p(text, "Heading2"))
         else:
             out.append(p(text, "Body"))
-    body = "".join([banner(), heading_block(recipient=False).replace(p("{{标题}}", "Title") + p(), p("{{标题}}", "Title") + p()),
-                    optional("主送机关", p("{{主送机关}}：", "Flush")), "".join(out), closing(), end_block()])
+    out[-1] = keep(out[-1])  # the last lines go with the signature
+    body = "".join([banner(), heading_block(recipient=False),
+                    optional("主送机关", p("{{主送机关}}：", "Flush")), "".join(out), closing(), listed_attachments(), end_block()])
     write_template("work-summary", "summary", body)
 
 

@@ -217,7 +217,10 @@ void check_docx(Checker& c, const Package& pkg) {
     auto rels = load(pkg, "word/_rels/document.xml.rels");
     auto footer = [&](const char* type, const char* which, const char* want) {
         std::string id;
-        for (auto ref : sect.children("w:footerReference"))
+        // The body's pages are numbered in the first section (a later one may hold only the
+        // unnumbered blank page and 版记 page of §7.5).
+        pugi::xml_node first = body.select_node(".//w:pPr/w:sectPr").node();
+        for (auto ref : (first ? first : sect).children("w:footerReference"))
             if (std::string(ref.attribute("w:type").value()) == type) id = ref.attribute("r:id").value();
         std::string target = rels.child("Relationships").find_child_by_attribute("Relationship", "Id", id.c_str()).attribute("Target").value();
         std::string part = target.empty() ? std::string("word/document.xml") : "word/" + target;

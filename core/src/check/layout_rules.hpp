@@ -14,7 +14,7 @@ struct Figures {
     double tolerance = 1;
     double char3 = 16 * kMmPerPt;  // one 3号 character (16 pt)
     double char4 = 14 * kMmPerPt;  // one 4号 character (14 pt)
-    double pitch_pt = 28.95, pitch_tolerance_pt = 0.3;
+    double pitch_pt = 28.95, pitch_tolerance_pt = 0.3, line_tolerance_pt = 1.0;
     int chars_per_line = 28;
     double centre() const { return (left + right) / 2; }
 };

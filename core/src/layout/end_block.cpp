@@ -6,6 +6,9 @@
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace gongwen::layout {
 
 bool uses_end_block(const nlohmann::json& prepared) {
@@ -20,11 +23,11 @@ void settle_end_block(const Template& docx, nlohmann::json& prepared, const Rend
     if (!bytes) return;
     PageEstimate e = estimate_pages(Package::read_memory(*bytes, "layout"));
     bool room = e.last_used_pt + e.floating_pt <= e.page_pt;
+    if (std::getenv("GONGWEN_DEBUG_LAYOUT")) std::fprintf(stderr, "layout: %d pages, %.1f of %.1f pt used, end block %.1f pt\n", e.pages, e.last_used_pt, e.page_pt, e.floating_pt);
     if (e.pages % 2 == 1) {
         prepared["版记换页"] = true;  // the next page is even
     } else if (!room) {
-        prepared["版记换页"] = true;
-        prepared["版记空白页"] = true;
+        prepared["版记空白页"] = true;  // a blank page, then the 版记's (the template's last section)
     }
 }
 

@@ -7,10 +7,9 @@ class RectificationNotice : public gongwen::sdk::Plugin {
 public:
     json prepare(json data) override {
         // The receipt slip is the notice's own attachment, after those the user lists.
-        data["附件"].push_back("回执");
-        std::size_t n = data["附件"].size();
-        data["回执标识"] = n > 1 ? "附件" + std::to_string(n) : std::string("附件");
+        data["内置附件"] = json::array({"回执"});
         gongwen::builtin::prepare_frame(data);
+        data["回执标识"] = data["附件标识"]["回执"];
         data["问题数"] = data["问题"].size();
         data["整改截止日期"] = gongwen::builtin::deadline(data, "整改期限", "成文日期", "整改天数");
         return data;
