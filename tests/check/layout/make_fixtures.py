@@ -1,21 +1,32 @@
 #!/usr/bin/env python3
-"""Tiny DOCX documents for the layout check (`gongwen check` on laid-out pages), and their PDFs.
+"""Tiny DOCX documents for the layout check (`gongwen check` on laid-out pages), their ODT twins,
+and their PDFs.
 
 `good` follows GB/T 9704 as the layout check measures it; every other fixture changes one thing
 of it so that exactly one rule fails (tests/unit/layout_check_test.cpp names the rule). The
 documents are written with the standard library only; with --pdf one headless LibreOffice (a
-profile of its own) lays them out to PDF, as `gongwen check` does.
+profile of its own) converts each to its ODT twin and lays both out to PDF, as `gongwen check`
+does.
 
     make_fixtures.py OUTDIR [--pdf] [--soffice PATH]
 
-OUTDIR/<name>.docx (and .pdf); OUTDIR/.stamp records what made them, so a second run (every
-test process calls it) reuses them, and a lock keeps parallel test processes from colliding.
+OUTDIR/<name>.docx (and .pdf), with --pdf also OUTDIR/odt/<name>.odt and .pdf; OUTDIR/.stamp
+records what made them, so a second run (every test process calls it) reuses them, and a lock
+keeps parallel test processes from colliding.
+
+The ODT twins are LibreOffice's own conversion of the DOCX, then one correction: its DOCX import
+reads w:overflowPunct the wrong way round (val="0", "punctuation must not hang" in Word and WPS,
+becomes hanging punctuation; no element keeps its default, hanging). Each ODT's
+style:punctuation-wrap is therefore set to what the fixture means: "hanging" in
+hanging-punctuation, "simple" (nothing hangs) in every other one, the good one included.
+
 Fonts: FandolFang (仿宋), FandolHei (黑体), Noto Serif CJK SC Bold (小标宋), Liberation Serif —
 what scripts/run.sh installs.
 """
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -227,17 +238,61 @@ def write_docx(path, p):
             z.writestr(name, data)
 
 
-def to_pdf(outdir, names, soffice):
+def convert(soffice, profile, fmt, outdir, paths):
+    """One LibreOffice run: every path to `fmt` in outdir."""
+    for path in paths:  # a stale output would hide a failed conversion
+        out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
+        if os.path.exists(out):
+            os.remove(out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", fmt,
+                    "--outdir", outdir] + paths,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    missing = [p for p in paths if not os.path.exists(os.path.join(outdir, os.path.splitext(os.path.basename(p))[0] + "." + fmt))]
+    if missing:
+        sys.exit(f"LibreOffice wrote no {fmt.upper()} for " + ", ".join(missing))
+
+
+PUNCT_WRAP = re.compile(rb'style:punctuation-wrap="[a-z]*"')
+DEFAULT_PARA = re.compile(rb'(<style:default-style style:family="paragraph"[^>]*>\s*<style:paragraph-properties)\b')
+
+
+def fix_odt(path, hanging):
+    """Sets every style:punctuation-wrap of the ODT (styles.xml, content.xml) to what the fixture
+    means, the paragraph default included (LibreOffice's own default is hanging)."""
+    want = b'style:punctuation-wrap="' + (b"hanging" if hanging else b"simple") + b'"'
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    out = []
+    for info, data in entries:
+        if info.filename in ("styles.xml", "content.xml"):
+            data = PUNCT_WRAP.sub(want, data)
+        if info.filename == "styles.xml":
+            head = DEFAULT_PARA.search(data)
+            if not head:
+                sys.exit(f"{path}: styles.xml has no paragraph default style")
+            end = data.index(b">", head.end())
+            if want not in data[head.start():end]:
+                data = data[:head.end()] + b" " + want + data[head.end():]
+        out.append((info, data))
+    with zipfile.ZipFile(path, "w") as z:  # the same entries in the same order, mimetype first and stored
+        for info, data in out:
+            z.writestr(info, data)
+
+
+def lay_out(outdir, names, soffice):
+    """DOCX → PDF; DOCX → ODT (corrected) → PDF in outdir/odt. One LibreOffice profile, three runs."""
+    odtdir = os.path.join(outdir, "odt")
+    os.makedirs(odtdir, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="gongwen-layout-lo-")
     try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "pdf",
-                        "--outdir", outdir] + [os.path.join(outdir, n + ".docx") for n in names],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+        docx = [os.path.join(outdir, n + ".docx") for n in names]
+        convert(soffice, profile, "pdf", outdir, docx)
+        convert(soffice, profile, "odt", odtdir, docx)
+        for n in names:
+            fix_odt(os.path.join(odtdir, n + ".odt"), dict(BASE, **FIXTURES[n])["overflow_punct"])
+        convert(soffice, profile, "pdf", odtdir, [os.path.join(odtdir, n + ".odt") for n in names])
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    missing = [n for n in names if not os.path.exists(os.path.join(outdir, n + ".pdf"))]
-    if missing:
-        sys.exit("LibreOffice wrote no PDF for " + ", ".join(missing))
 
 
 def main():
@@ -247,7 +302,7 @@ def main():
     outdir, pdf = args[0], "--pdf" in args
     soffice = args[args.index("--soffice") + 1] if "--soffice" in args else (shutil.which("soffice") or "soffice")
     os.makedirs(outdir, exist_ok=True)
-    stamp_text = hashlib.sha256(open(__file__, "rb").read()).hexdigest() + (" pdf" if pdf else "")
+    stamp_text = hashlib.sha256(open(__file__, "rb").read()).hexdigest() + (" pdf odt" if pdf else "")
     stamp = os.path.join(outdir, ".stamp")
     with open(os.path.join(outdir, ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -257,7 +312,7 @@ def main():
             p = dict(BASE, **over)
             write_docx(os.path.join(outdir, name + ".docx"), p)
         if pdf:
-            to_pdf(outdir, list(FIXTURES), soffice)
+            lay_out(outdir, list(FIXTURES), soffice)
         with open(stamp, "w") as f:
             f.write(stamp_text)
 
