@@ -90,7 +90,17 @@ inline std::vector<std::string> visible_paragraphs(const Package& pkg) {
         struct Walker : pugi::xml_tree_walker {
             std::string* text;
             bool odt;
+            pugi::xml_node paragraph;
+            // Text of a paragraph nested in this one (a text box's) belongs to that paragraph.
+            bool own(pugi::xml_node n) const {
+                for (pugi::xml_node up = n.parent(); up; up = up.parent()) {
+                    std::string u = up.name();
+                    if (u == "w:p" || u == "text:p" || u == "text:h") return up == paragraph;
+                }
+                return false;
+            }
             bool for_each(pugi::xml_node& n) override {
+                if (!own(n)) return true;
                 std::string name = n.name();
                 if (n.type() == pugi::node_pcdata) {
                     std::string parent = n.parent().name();
@@ -109,6 +119,7 @@ inline std::vector<std::string> visible_paragraphs(const Package& pkg) {
         } walker;
         walker.text = &text;
         walker.odt = odt;
+        walker.paragraph = x.node();
         x.node().traverse(walker);
         out.push_back(text);
     }

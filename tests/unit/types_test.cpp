@@ -65,7 +65,13 @@ TEST_P(BuiltinType, SampleReadsAsExpected) {
     std::string actual = joined(g.paragraphs);
     if (std::getenv("GONGWEN_REGENERATE_TYPES") && ext == "docx") std::ofstream(expected_path) << actual;
     // DOCX and ODT read the same: the ODT templates are the DOCX ones converted by LibreOffice.
-    EXPECT_EQ(test::slurp(expected_path), actual) << "in " << expected_path << " (" << ext << ")";
+    // Where the frame switches page styles (the 版记's own section) LibreOffice keeps one empty
+    // paragraph fewer than Word's section mark: runs of empty lines are compared as one.
+    auto squeezed = [](std::string s) {
+        for (std::size_t at; (at = s.find("\n\n\n")) != std::string::npos;) s.erase(at, 1);
+        return s;
+    };
+    EXPECT_EQ(squeezed(test::slurp(expected_path)), squeezed(actual)) << "in " << expected_path << " (" << ext << ")";
     EXPECT_EQ(g.layout_deviations, "") << "gongwen check finds deviations from GB/T 9704";
 }
 
@@ -246,7 +252,9 @@ TEST(RecommendationLetter, CountsUnitsAndProblemsAndDropsAbsentElements) {
     ASSERT_EQ(bare.code, 0) << bare.err;
     EXPECT_EQ(paragraph_with(bare, "附件："), "<none with 附件：>");
     EXPECT_EQ(paragraph_with(bare, "抄送："), "<none with 抄送：>");
-    EXPECT_EQ(full.paragraphs.size() - bare.paragraphs.size(), 3u);  // 附件说明, the blank line before it, 抄送
+    // 附件说明, the blank line before it, 抄送, and the attachment's page (附件, a blank line,
+    // its title, a blank line).
+    EXPECT_EQ(full.paragraphs.size() - bare.paragraphs.size(), 7u);
 }
 
 } // namespace
