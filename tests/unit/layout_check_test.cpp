@@ -1,7 +1,9 @@
 // gongwen check on the laid-out pages: tiny documents (tests/check/layout/make_fixtures.py) laid
-// out by LibreOffice at test time, each wrong in one way, fail exactly that rule; the good one and
-// the built-in types' samples pass. Skipped when LibreOffice is missing.
+// out by LibreOffice at test time, each wrong in one way, fail exactly that rule, as DOCX and as
+// their ODT twins; the good one and the built-in types' samples pass. Skipped when LibreOffice is
+// missing.
 #include "gongwen/check.hpp"
+#include "gongwen/package.hpp"
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +11,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace gongwen {
 namespace {
@@ -31,41 +36,85 @@ std::set<std::string> codes(const Diagnostics& d) {
     return s;
 }
 
+// Which rule failed on which page: a twin fails for the reason its DOCX fails.
+std::set<std::pair<std::string, int>> where(const Diagnostics& d) {
+    std::set<std::pair<std::string, int>> s;
+    for (const auto& x : d.items()) s.emplace(x.code, x.page);
+    return s;
+}
+
 struct Case {
     const char* fixture;
     const char* rule;  // nullptr: no deviation
 };
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.fixture; }
+// Each fixture as written (DOCX) and as LibreOffice converts it (ODT, its punctuation-wrap set to
+// what the fixture means): make_fixtures.py lays out OUTDIR/NAME.docx and OUTDIR/odt/NAME.odt.
+struct Fixture {
+    Case c;
+    std::string format;  // "docx" or "odt"
+    std::string document() const { return kFixtures + (format == "odt" ? "/odt/" : "/") + c.fixture + "." + format; }
+    std::string pdf() const { return kFixtures + (format == "odt" ? "/odt/" : "/") + c.fixture + ".pdf"; }
+};
 
-class LayoutFixture : public ::testing::TestWithParam<Case> {};
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.c.fixture << '.' << f.format; }
+
+const Case kCases[] = {
+    {"good", nullptr},
+    {"organ-mark-high", "gbt-organ-mark"},
+    {"red-rule-close", "gbt-red-rule"},
+    {"hanging-punctuation", "gbt-grid"},
+    {"29-characters", "gbt-grid"},
+    {"line-pitch-30pt", "gbt-grid"},
+    {"heading-at-foot", "gbt-heading-keep"},
+    {"signature-alone", "gbt-signature"},
+    {"edition-odd-page", "gbt-edition-block"},
+    {"edition-not-at-bottom", "gbt-edition-block"},
+    {"page-number-left", "gbt-page-number"},
+    {"title-inside-word", "gbt-title"},
+    {"doc-number-brackets", "gbt-doc-number"},
+    {"doc-number-chinese-year", "gbt-doc-number"},
+    {"attachment-numbered-alone", "gbt-attachment"},
+};
+
+std::vector<Fixture> all_fixtures() {
+    std::vector<Fixture> v;
+    for (const char* format : {"docx", "odt"})
+        for (const Case& c : kCases) v.push_back({c, format});
+    return v;
+}
+
+class LayoutFixture : public ::testing::TestWithParam<Fixture> {};
 
 TEST_P(LayoutFixture, FailsExactlyItsRule) {
     if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
     ASSERT_TRUE(fixtures_ready());
-    const Case& c = GetParam();
-    Diagnostics d = check_gbt9704_layout(kFixtures + "/" + c.fixture + ".pdf", std::string(c.fixture) + ".pdf");
+    const Fixture& f = GetParam();
+    const std::string label = std::string(f.c.fixture) + ".pdf";
+    Diagnostics d = check_gbt9704_layout(f.pdf(), label);
     std::set<std::string> want;
-    if (c.rule) want.insert(c.rule);
+    if (f.c.rule) want.insert(f.c.rule);
     EXPECT_EQ(codes(d), want) << d.to_string();
+    if (f.format == "odt") {
+        // The same rule on the same pages as the DOCX it was converted from.
+        Diagnostics docx = check_gbt9704_layout(Fixture{f.c, "docx"}.pdf(), label);
+        EXPECT_EQ(where(d), where(docx)) << "odt:\n" << d.to_string() << "docx:\n" << docx.to_string();
+        // Hanging punctuation only where the fixture means it (LibreOffice's DOCX import inverts
+        // w:overflowPunct; make_fixtures.py sets it back).
+        Package odt = Package::read_file(f.document());
+        const std::string xml = odt.text("styles.xml") + odt.text("content.xml");
+        const bool hanging = std::string(f.c.fixture) == "hanging-punctuation";
+        EXPECT_EQ(xml.find("style:punctuation-wrap=\"hanging\"") != std::string::npos, hanging);
+        EXPECT_EQ(xml.find("style:punctuation-wrap=\"simple\"") != std::string::npos, !hanging);
+    }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Fixtures, LayoutFixture,
-    ::testing::Values(Case{"good", nullptr}, Case{"organ-mark-high", "gbt-organ-mark"}, Case{"red-rule-close", "gbt-red-rule"},
-                      Case{"hanging-punctuation", "gbt-grid"}, Case{"29-characters", "gbt-grid"},
-                      Case{"line-pitch-30pt", "gbt-grid"},
-                      Case{"heading-at-foot", "gbt-heading-keep"}, Case{"signature-alone", "gbt-signature"},
-                      Case{"edition-odd-page", "gbt-edition-block"}, Case{"edition-not-at-bottom", "gbt-edition-block"},
-                      Case{"page-number-left", "gbt-page-number"}, Case{"title-inside-word", "gbt-title"},
-                      Case{"doc-number-brackets", "gbt-doc-number"}, Case{"doc-number-chinese-year", "gbt-doc-number"},
-                      Case{"attachment-numbered-alone", "gbt-attachment"}),
-    [](const auto& info) {
-        std::string n = info.param.fixture;
-        for (auto& ch : n)
-            if (ch == '-') ch = '_';
-        return n;
-    });
+INSTANTIATE_TEST_SUITE_P(Fixtures, LayoutFixture, ::testing::ValuesIn(all_fixtures()), [](const auto& info) {
+    std::string n = std::string(info.param.c.fixture) + "_" + info.param.format;
+    for (auto& ch : n)
+        if (ch == '-') ch = '_';
+    return n;
+});
 
 TEST(LayoutCheck, SaysWhatItMeasuredOnWhichPage) {
     if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
@@ -108,6 +157,10 @@ TEST(LayoutCheckCli, ChecksPdfsAndLaysOutDocuments) {
     EXPECT_NE(r.err.find("organ-mark-high.docx:page 1: error[gbt-organ-mark]"), std::string::npos) << r.err;
     r = test::run_gongwen("check --layout off '" + kFixtures + "/organ-mark-high.docx'");
     EXPECT_EQ(r.err.find("gbt-organ-mark"), std::string::npos) << r.err;
+    // Its ODT twin the same way.
+    r = test::run_gongwen("check --layout on '" + kFixtures + "/odt/organ-mark-high.odt'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("organ-mark-high.odt:page 1: error[gbt-organ-mark]"), std::string::npos) << r.err;
     // No LibreOffice: said once, the XML rules still run.
     r = test::run_gongwen("check '" + kFixtures + "/organ-mark-high.docx' '" + kFixtures + "/good.docx'", "PATH=/nonexistent GONGWEN_SOFFICE=");
     EXPECT_NE(r.err.find("layout not checked: no LibreOffice\n"), std::string::npos) << r.err;
