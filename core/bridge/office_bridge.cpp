@@ -9,9 +9,6 @@
 #include "../src/office/uno_util.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/bridge/XUnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
@@ -227,26 +224,6 @@ struct gongwen_office {
         }
     }
 
-    // LibreOffice's DOCX import reads w:overflowPunct the wrong way round (writerfilter maps
-    // val="0", which Word and WPS read as "punctuation must not hang", to hanging punctuation,
-    // and val="1" to none). Turned back here, so that the page LibreOffice lays out is the page
-    // Word lays out: a GB/T 9704 document sets it off, and nothing hangs into the margin.
-    static void correct_docx_hanging_punctuation(const Reference<lang::XComponent>& doc) {
-        Reference<style::XStyleFamiliesSupplier> families(doc, UNO_QUERY);
-        if (!families.is()) return;
-        Reference<container::XNameAccess> styles(families->getStyleFamilies()->getByName("ParagraphStyles"), UNO_QUERY);
-        if (!styles.is()) return;
-        const OUString name("ParaIsHangingPunctuation");
-        uno::Sequence<OUString> names = styles->getElementNames();
-        std::vector<std::pair<Reference<beans::XPropertySet>, bool>> read;
-        for (sal_Int32 i = 0; i < names.getLength(); ++i) {
-            Reference<beans::XPropertySet> style(styles->getByName(names[i]), UNO_QUERY);
-            bool hanging = true;
-            if (style.is() && (style->getPropertyValue(name) >>= hanging)) read.emplace_back(style, hanging);
-        }
-        for (auto& [style, hanging] : read) style->setPropertyValue(name, uno::Any(!hanging));
-    }
-
     int convert(const std::string& input, const std::string& pdf, long timeout_ms, std::string& why) {
         if (!desktop.is() || !alive()) {
             if (desktop.is() || pid > 0) stop_process();
@@ -270,13 +247,6 @@ struct gongwen_office {
                 close_document(doc);
                 why = "LibreOffice opened " + input + " as something it cannot store";
                 return GONGWEN_OFFICE_DOCUMENT_FAILED;
-            }
-            if (input.size() > 5 && input.compare(input.size() - 5, 5, ".docx") == 0) {
-                try {
-                    correct_docx_hanging_punctuation(doc);
-                } catch (const uno::RuntimeException&) {
-                    // a document that refuses the change is converted as LibreOffice read it
-                }
             }
             uno::Sequence<beans::PropertyValue> store(1);
             store[0] = prop("FilterName", uno::Any(OUString("writer_pdf_Export")));

@@ -372,7 +372,7 @@ def kv_table(rows, width):
 def rectification_notice():
     # Columns sized to their content in 4号 (14 pt): 序号 two characters, 类别 six (全面从严治党)
     # on one line; 问题 and 依据, both sentences, share the rest about evenly.
-    widths = [720, 3200, 1840, TYPE_W - 720 - 3200 - 1840]
+    widths = [820, 3160, 1840, TYPE_W - 820 - 3160 - 1840]
     body = "".join([
         banner(), heading_block(),
         p("根据县委统一部署，{{巡察组}}于{{巡察开始 | date}}至{{巡察结束 | date}}对你单位开展了第{{轮次 | cn}}轮巡察。"

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fcntl.h>
+#include <map>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -30,6 +31,53 @@ namespace gongwen {
 namespace fs = std::filesystem;
 
 namespace {
+
+// LibreOffice's DOCX import reads w:overflowPunct the wrong way round: writerfilter maps
+// val="0" — Word's and WPS's "punctuation must not hang into the margin" — to hanging
+// punctuation, and val="1" to none. The copy handed to LibreOffice says the opposite of what
+// the document says (an absent element stays absent), so that LibreOffice lays out the page
+// that Word lays out. Anything that is not a readable DOCX is handed over as it is.
+std::string for_libreoffice(std::string_view bytes, const std::string& extension) {
+    if (extension != "docx") return std::string(bytes);
+    try {
+        Package pkg = Package::read_memory(bytes, "document.docx");
+        std::map<std::string, std::string, std::less<>> replaced;
+        for (const char* part : {"word/styles.xml", "word/document.xml"}) {
+            const PackageEntry* e = pkg.find(part);
+            if (!e || !e->has_data || e->data.find("overflowPunct") == std::string::npos) continue;
+            std::string xml = e->data, out;
+            std::size_t from = 0;
+            for (std::size_t at; (at = xml.find("<w:overflowPunct", from)) != std::string::npos;) {
+                std::size_t end = xml.find("/>", at);
+                if (end == std::string::npos) break;
+                std::string element = xml.substr(at, end + 2 - at);
+                bool on = element.find("w:val=\"0\"") == std::string::npos && element.find("w:val=\"false\"") == std::string::npos &&
+                          element.find("w:val=\"off\"") == std::string::npos;
+                out += xml.substr(from, at - from) + (on ? "<w:overflowPunct w:val=\"0\"/>" : "<w:overflowPunct w:val=\"1\"/>");
+                from = end + 2;
+            }
+            out += xml.substr(from);
+            replaced.emplace(part, std::move(out));
+        }
+        return replaced.empty() ? std::string(bytes) : pkg.write(replaced);
+    } catch (const Error&) {
+        return std::string(bytes);  // LibreOffice says what is wrong with it
+    }
+}
+
+/// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
+std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name) {
+    std::string ext = fs::path(input).extension().string();
+    if (ext != ".docx") return input;
+    std::string bytes = read_file_bytes(input);
+    std::string fixed = for_libreoffice(bytes, "docx");
+    if (fixed == bytes) return input;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    std::string copy = folder + "/" + name;
+    write_file_atomically(copy, fixed, true);
+    return copy;
+}
 
 std::string find_soffice() {
     if (const char* env = std::getenv("GONGWEN_SOFFICE"); env && *env) return env;
@@ -201,8 +249,11 @@ void OfficeSession::convert(const std::string& input, const std::string& pdf_pat
         // lock (.~lock.NAME#) behind, and the next office refuses to store over a locked name.
         pdf = impl_->work.path + "/out-" + std::to_string(++impl_->count) + ".pdf";
         char err[2048] = "";
-        int rc = impl_->module.convert(impl_->office, fs::absolute(input, ec).string().c_str(), pdf.c_str(),
+        std::string copies = impl_->work.path + "/in-" + std::to_string(impl_->count);
+        std::string given = libreoffice_input(fs::absolute(input, ec).string(), copies, fs::path(input).filename().string());
+        int rc = impl_->module.convert(impl_->office, given.c_str(), pdf.c_str(),
                                        1000L * timeout_seconds, err, sizeof err);
+        fs::remove_all(copies, ec);
         why = err;
         if (rc == GONGWEN_OFFICE_OK) {
             if (!fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0) {
@@ -236,12 +287,13 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
     TempDir tmp;
     if (tmp.path.empty()) throw Error("cannot-write", pdf_path, std::string("cannot create a temporary folder: ") + std::strerror(errno));
     std::string input = tmp.path + "/document." + extension;
-    write_file_atomically(input, document, true);
     if (OfficeSession::available()) {
+        write_file_atomically(input, document, true);  // the session corrects it
         OfficeSession office;
         office.convert(input, pdf_path, overwrite, timeout_seconds);
         return;
     }
+    write_file_atomically(input, for_libreoffice(document, extension), true);
     std::string why = run_soffice(soffice, tmp.path, {input}, tmp.path + "/out", timeout_seconds);
     std::string pdf = tmp.path + "/out/document.pdf";
     if (!why.empty() || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
@@ -283,7 +335,8 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
     // A second process picks up what a crash or a hang of the first left undone.
     for (int attempt = 0; attempt < 2 && !todo.empty(); ++attempt) {
         std::vector<std::string> inputs;
-        for (const auto& j : todo) inputs.push_back(j.first);
+        for (std::size_t k = 0; k < todo.size(); ++k)
+            inputs.push_back(libreoffice_input(todo[k].first, tmp.path + "/in" + std::to_string(k), fs::path(todo[k].first).filename().string()));
         std::string outdir = tmp.path + "/out" + std::to_string(attempt);
         why = run_soffice(soffice, tmp.path, inputs, outdir, 30 + seconds_per_document * static_cast<int>(inputs.size()), attempt);
         std::vector<std::pair<std::string, std::string>> left;
