@@ -101,6 +101,10 @@ public:
         return p;
     }
 
+    pugi::xml_node table_borders(const std::string& style_id) const {
+        return root_.find_child_by_attribute("w:style", "w:styleId", style_id.c_str()).child("w:tblPr").child("w:tblBorders");
+    }
+
     /// Cell margins of a table style (top+bottom, left+right), in points.
     std::pair<double, double> cell_margins(const std::string& style_id) const {
         pugi::xml_node mar = root_.find_child_by_attribute("w:style", "w:styleId", style_id.c_str()).child("w:tblPr").child("w:tblCellMar");
@@ -224,6 +228,11 @@ public:
         if (b.keep_next) chain_.push_back(rest.lines * b.line_pt + b.after_pt);
     }
 
+    int pages() const { return pages_; }
+    /// Height the office suite adds on a page without a paragraph of its own (a table's header
+    /// row repeated at the top of the page the table continues on).
+    void grow(double pt) { used_ += pt; }
+
     PageEstimate result(double page_pt) const {
         PageEstimate e;
         e.pages = pages_;
@@ -326,6 +335,15 @@ double row_height(const Styles& styles, pugi::xml_node row, const std::pair<doub
     return std::max(tallest, num(row.child("w:trPr").child("w:trHeight"), "w:val") * kTwip);
 }
 
+// The width of a table's horizontal rules (its own, else its style's): each row adds one.
+double rule_pt(const Styles& styles, pugi::xml_node tbl_pr) {
+    pugi::xml_node borders = tbl_pr.child("w:tblBorders");
+    if (!borders) borders = styles.table_borders(tbl_pr.child("w:tblStyle").attribute("w:val").value());
+    pugi::xml_node inside = borders.child("w:insideH");
+    std::string kind = inside.attribute("w:val").value();
+    return inside && kind != "nil" && kind != "none" ? num(inside, "w:sz") / 8.0 : 0.0;
+}
+
 pugi::xml_document load(const Package& pkg, const char* part) {
     pugi::xml_document doc;
     if (const PackageEntry* e = pkg.find(part); e && e->has_data) doc.load_buffer(e->data.data(), e->data.size());
@@ -368,8 +386,10 @@ PageEstimate estimate_pages(const Package& docx) {
                 margins = {(num(mar.child("w:top"), "w:w") + num(mar.child("w:bottom"), "w:w")) * kTwip,
                            (num(mar.child("w:left"), "w:w") + num(mar.child("w:right"), "w:w")) * kTwip};
             bool is_floating = tbl_pr.child("w:tblpPr") != nullptr;
+            double header = 0;  // the rows repeated at the top of every page the table runs on
+            double rule = is_floating ? 0 : rule_pt(styles, tbl_pr);
             for (pugi::xml_node row : child.children("w:tr")) {
-                double h = row_height(styles, row, margins);
+                double h = row_height(styles, row, margins) + rule;
                 if (is_floating) {
                     floating += h;
                     continue;
@@ -379,7 +399,10 @@ PageEstimate estimate_pages(const Package& docx) {
                 b.line_pt = h;
                 b.splittable = false;
                 b.keep_next = row.child("w:trPr").child("w:tblHeader") != nullptr;
+                int before = pages.pages();
                 pages.add(b);
+                if (b.keep_next) header += h;
+                else if (pages.pages() != before && header > 0) pages.grow(header);
             }
         }
     }
