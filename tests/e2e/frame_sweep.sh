@@ -59,8 +59,11 @@ echo "版记 below the text: $below, on the next page: $next, after a blank page
 [ "$below" -gt 0 ] && [ "$next" -gt 0 ] && [ "$blank" -gt 0 ] && ok "the variants take all three ways" ||
   bad "the variants do not take all three ways of placing the 版记"
 
-if "$bin" check --layout on "${docs[@]}" >"$work/check.log" 2>&1; then
-  ok "gongwen check --layout on: ${#docs[@]} documents, no deviation"
+# As a clerk runs it: by name from PATH, in another folder — it must still find its PDF reader
+# and office bridge (next to its real location), or the layout goes unchecked.
+bindir=$(cd "$(dirname "$bin")" && pwd)
+if (cd "$work" && PATH="$bindir:$PATH" gongwen check --layout on "${docs[@]}") >"$work/check.log" 2>&1; then
+  ok "gongwen check --layout on (run from PATH): ${#docs[@]} documents, no deviation"
 else
   bad "gongwen check --layout on finds deviations:"; cat "$work/check.log"
 fi

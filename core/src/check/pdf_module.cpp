@@ -6,6 +6,7 @@
 #include "check/pdf_reader_abi.h"
 #include "gongwen/check.hpp"
 #include "gongwen/diagnostics.hpp"
+#include "module_loader.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct ReaderModule {
-    boost::dll::shared_library lib;
+    OwnModule own;
     decltype(&gongwen_pdf_read_layout) read = nullptr;
     decltype(&gongwen_pdf_reader_free) release = nullptr;
     std::string path, error;
@@ -29,32 +30,17 @@ struct ReaderModule {
 const ReaderModule& reader_module() {
     static const ReaderModule module = [] {
         ReaderModule m;
-        std::vector<fs::path> candidates;
-        if (const char* env = std::getenv("GONGWEN_PDF_READER"); env && *env) {
-            candidates.emplace_back(env);
-        } else {
-            std::error_code ec;
-            fs::path here = boost::dll::this_line_location(ec).parent_path().string();
-            for (const char* rel : {"gongwen", "../lib/gongwen", "../" GONGWEN_INSTALL_LIBDIR "/gongwen"})
-                candidates.push_back((here / rel / "pdf-reader.so").lexically_normal());
-        }
-        for (const auto& c : candidates) {
-            std::error_code ec;
-            if (!fs::is_regular_file(c, ec)) continue;
-            m.path = c.string();
-            try {
-                m.lib.load(m.path);
-                if (m.lib.get<unsigned()>("gongwen_pdf_reader_abi")() != GONGWEN_PDF_READER_ABI) {
-                    m.error = "the PDF reader " + m.path + " speaks another ABI";
-                    return m;
-                }
-                m.read = &m.lib.get<char*(const char*, const int*, size_t, char*, size_t)>("gongwen_pdf_read_layout");
-                m.release = &m.lib.get<void(char*)>("gongwen_pdf_reader_free");
-            } catch (const std::exception& e) {
-                m.read = nullptr;
-                m.error = "cannot load the PDF reader " + m.path + ": " + e.what();
-            }
-            return m;
+        m.own = load_own_module("GONGWEN_PDF_READER", "pdf-reader.so", "gongwen_pdf_reader_abi", GONGWEN_PDF_READER_ABI,
+                                "the PDF reader");
+        m.path = m.own.path;
+        m.error = m.own.error;
+        if (!m.own.loaded()) return m;
+        try {
+            m.read = &m.own.lib.get<char*(const char*, const int*, size_t, char*, size_t)>("gongwen_pdf_read_layout");
+            m.release = &m.own.lib.get<void(char*)>("gongwen_pdf_reader_free");
+        } catch (const std::exception& e) {
+            m.read = nullptr;
+            m.error = "cannot load the PDF reader " + m.path + ": " + e.what();
         }
         return m;
     }();

@@ -7,6 +7,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
+#include "module_loader.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -156,9 +157,9 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
 }
 
 // The office bridge module, loaded once: $GONGWEN_OFFICE_BRIDGE, or lib/gongwen/office-bridge.so
-// next to the code running this (the command in bin/, or libgongwen.so in the library folder).
+// next to the code running this (load_own_module).
 struct BridgeModule {
-    boost::dll::shared_library lib;
+    OwnModule own;
     decltype(&gongwen_office_open) open = nullptr;
     decltype(&gongwen_office_convert) convert = nullptr;
     decltype(&gongwen_office_pid) pid = nullptr;
@@ -170,37 +171,22 @@ struct BridgeModule {
 const BridgeModule& bridge_module() {
     static const BridgeModule module = [] {
         BridgeModule m;
-        std::vector<fs::path> candidates;
-        if (const char* env = std::getenv("GONGWEN_OFFICE_BRIDGE"); env && *env) {
-            candidates.emplace_back(env);
-        } else {
-            std::error_code bec;
-            fs::path here = boost::dll::this_line_location(bec).parent_path().string();
-            for (const char* rel : {"gongwen", "../lib/gongwen", "../" GONGWEN_INSTALL_LIBDIR "/gongwen"})
-                candidates.push_back((here / rel / "office-bridge.so").lexically_normal());
+        m.own = load_own_module("GONGWEN_OFFICE_BRIDGE", "office-bridge.so", "gongwen_office_bridge_abi",
+                                GONGWEN_OFFICE_BRIDGE_ABI, "the office bridge");
+        m.path = m.own.path;
+        m.error = m.own.error;
+        if (!m.own.loaded()) return m;
+        try {
+            m.open = &m.own.lib.get<gongwen_office*(const char*, const char*, const char*, char*, size_t)>("gongwen_office_open");
+            m.convert = &m.own.lib.get<int(gongwen_office*, const char*, const char*, long, char*, size_t)>("gongwen_office_convert");
+            m.pid = &m.own.lib.get<long(const gongwen_office*)>("gongwen_office_pid");
+            m.restarts = &m.own.lib.get<int(const gongwen_office*)>("gongwen_office_restarts");
+            m.close = &m.own.lib.get<void(gongwen_office*)>("gongwen_office_close");
+        } catch (const std::exception& e) {
+            m.open = nullptr;
+            m.error = "cannot load the office bridge " + m.path + ": " + e.what();
         }
-        for (const auto& c : candidates) {
-            std::error_code ec;
-            if (!fs::is_regular_file(c, ec)) continue;
-            m.path = c.string();
-            try {
-                m.lib.load(m.path);
-                if (m.lib.get<unsigned()>("gongwen_office_bridge_abi")() != GONGWEN_OFFICE_BRIDGE_ABI) {
-                    m.error = "the office bridge " + m.path + " speaks another ABI";
-                    return m;
-                }
-                m.open = &m.lib.get<gongwen_office*(const char*, const char*, const char*, char*, size_t)>("gongwen_office_open");
-                m.convert = &m.lib.get<int(gongwen_office*, const char*, const char*, long, char*, size_t)>("gongwen_office_convert");
-                m.pid = &m.lib.get<long(const gongwen_office*)>("gongwen_office_pid");
-                m.restarts = &m.lib.get<int(const gongwen_office*)>("gongwen_office_restarts");
-                m.close = &m.lib.get<void(gongwen_office*)>("gongwen_office_close");
-            } catch (const std::exception& e) {
-                m.open = nullptr;
-                m.error = "cannot load the office bridge " + m.path + ": " + e.what();
-            }
-            return m;
-        }
-        return m;  // not built: no path, no error
+        return m;
     }();
     return module;
 }
