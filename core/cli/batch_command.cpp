@@ -70,7 +70,11 @@ struct BatchCommand {
             s = run_batch(o);
         } catch (const Error& e) {
             print_diagnostics(e.diagnostics());
-            return kBadInput;
+            // An option the batch cannot use (a --rows field that is no list, a bad --shard) is a
+            // usage error, as CLI11's own are.
+            bool usage = !e.diagnostics().items().empty();
+            for (const auto& d : e.diagnostics().items()) usage = usage && d.code == "bad-option";
+            return usage ? kUsage : kBadInput;
         }
         for (const auto& r : s.rows)
             if (r.status == "failed") print_diagnostics(r.diagnostics);

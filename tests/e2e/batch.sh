@@ -118,6 +118,20 @@ total=$(cat <(ls "$work/s1") <(ls "$work/s2") <(ls "$work/s3") | sort | uniq | w
 sum=$(( $(ls "$work/s1" | wc -l) + $(ls "$work/s2" | wc -l) + $(ls "$work/s3" | wc -l) ))
 [ "$total" = 4000 ] && [ "$sum" = 4000 ] && ok "3 shards: 4000 documents, none twice" || bad "shards: $total distinct of $sum"
 
+# 5b. --rows naming a field the type does not have, or one that is not a list: a usage error
+#     (exit 2) that names the list fields, and nothing written (it used to crash, or fill 标题).
+for f in x 标题; do
+  "$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$f=$ex/problems.csv:被巡察单位" \
+    --out-dir "$work/rows-$f" 2>"$work/rows-$f.log"
+  rc=$?
+  if [ "$rc" = 2 ] && grep -q "is not a list field of rectification-notice; its list fields are 问题" "$work/rows-$f.log" &&
+     [ -z "$(ls "$work/rows-$f" 2>/dev/null)" ]; then
+    ok "--rows $f=…: usage error naming the list fields"
+  else
+    bad "--rows $f=…: exit $rc"; cat "$work/rows-$f.log"
+  fi
+done
+
 # 6. PDF through one LibreOffice over UNO, which is killed twice — while it starts, and after the
 #    first PDF — and started again each time.
 if command -v soffice >/dev/null; then

@@ -152,6 +152,16 @@ BatchSummary run_batch(const BatchOptions& o) {
                 throw Error("bad-option", spec, "say which list field the rows fill: --rows FIELD=FILE:KEY");
             s.field = lists.front();
         }
+        // Rows fill a list field of records; anything else is the user's slip, not data.
+        const FieldSpec* target = nullptr;
+        std::string lists;
+        for (const auto& f : m->fields) {
+            if (f.name == s.field) target = &f;
+            if (f.type == FieldType::list && !f.columns.empty()) lists += (lists.empty() ? "" : ", ") + f.name;
+        }
+        if (!target || target->type != FieldType::list || target->columns.empty())
+            throw Error("bad-option", spec, "'" + s.field + "' is not a list field of " + o.type + "; its list fields are " +
+                                                 (lists.empty() ? std::string("none") : lists));
         for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
             auto it = s.table.rows[r].find(s.key);
             if (it != s.table.rows[r].end()) s.by_key[value_to_text(*it)].push_back(r);
