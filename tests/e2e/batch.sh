@@ -111,6 +111,17 @@ outside=$(find "$work" -maxdepth 1 -type f -name '*.docx' | wc -l)
 n=$(ls "$work/hostile-out" | wc -l)
 [ "$outside" = 0 ] && [ "$n" = 6 ] && ok "hostile names: 6 files, all inside --out-dir" || bad "hostile names: $n inside, $outside outside"
 ls "$work/hostile-out" | grep -q '_2.docx' && ok "duplicate names suffixed" || bad "no duplicate suffix"
+# The same rows in 2 shards: the same 6 names as the whole batch (the two 县教育局 rows fall in
+# different shards and still make 县教育局 and 县教育局_2, not one name twice).
+for k in 1 2; do
+  "$bin" batch rectification-notice --data "$work/hostile.csv" --rows "$work/hostile-problems.csv:被巡察单位" \
+    --out-dir "$work/hostile-shards" --name '../{{被巡察单位}}' --shard $k/2 2>>"$work/hostile-shards.log"
+done
+if [ "$(ls "$work/hostile-shards" | sort)" = "$(ls "$work/hostile-out" | sort)" ]; then
+  ok "shards name their documents as the whole batch does"
+else
+  bad "shards made other names: $(ls "$work/hostile-shards" | tr '\n' ' ') vs $(ls "$work/hostile-out" | tr '\n' ' ')"
+fi
 
 # 5. Shards are disjoint and cover the rows.
 for k in 1 2 3; do "$bin" batch rectification-notice "${many[@]}" --out-dir "$work/s$k" --shard $k/3 2>/dev/null; done

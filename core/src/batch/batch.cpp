@@ -203,12 +203,16 @@ BatchSummary run_batch(const BatchOptions& o) {
         return data;
     };
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
-        if (i % o.shard_n != o.shard_k - 1) continue;
+        // Every row's name is decided, the other shards' too: two rows that make the same name
+        // get the same _2 whether the batch runs whole or in shards, so shards never collide.
+        bool mine = i % o.shard_n == o.shard_k - 1;
+        if (!mine && o.shard_n == 1) continue;
         json data = make_data(i);
         std::string name = safe_file_name(render_pattern(pattern, data, plugin->formatters()));
         std::string unique = name;
         for (int n = 2; names.count(unique); ++n) unique = name + "_" + std::to_string(n);
         names.insert(unique);
+        if (!mine) continue;
         fs::path path = (out_dir / (unique + "." + o.format)).lexically_normal();
         if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, "a file name left the output folder: " + unique);
         jobs.push_back({rows.row_numbers[i], i, path.string()});
