@@ -30,8 +30,14 @@ gw_build() {
 }
 
 gw_cli() {
-  # the CLI moved from core/ to bin/ at some point: take the newer one
-  ls -t "$BUILD/bin/gongwen" "$BUILD/core/gongwen" 2>/dev/null | head -1
+  # the CLI moved from core/ to bin/ at some point (SRC=<old commit>): the first that exists.
+  # (Not `ls -t a b | head`: under pipefail a missing path fails the whole pipeline.)
+  local f
+  for f in "$BUILD/bin/gongwen" "$BUILD/core/gongwen"; do
+    [ -x "$f" ] && { echo "$f"; return 0; }
+  done
+  echo "bench: no gongwen command in $BUILD" >&2
+  return 1
 }
 
 # busy_pct SECONDS: how busy all CPUs were over that many seconds, in % (from /proc/stat)
