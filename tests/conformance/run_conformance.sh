@@ -6,6 +6,10 @@
 bin=$1
 suite=$2/conformance/docxtemplater
 if [ ! -f "$suite/check.py" ]; then
+  if [ -n "${CI:-}" ] && [ "${CI:-}" != false ]; then
+    echo "FAIL: the conformance suite is not at $suite (CI=true: a missing input is a failure)"
+    exit 1
+  fi
   echo "SKIP: the conformance suite is not at $suite (set GONGWEN_SHARED_DIR)"
   exit 77
 fi

@@ -87,7 +87,7 @@ std::vector<Fixture> all_fixtures() {
 class LayoutFixture : public ::testing::TestWithParam<Fixture> {};
 
 TEST_P(LayoutFixture, FailsExactlyItsRule) {
-    if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
     ASSERT_TRUE(fixtures_ready());
     const Fixture& f = GetParam();
     const std::string label = std::string(f.c.fixture) + ".pdf";
@@ -117,7 +117,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, LayoutFixture, ::testing::ValuesIn(all_fixtur
 });
 
 TEST(LayoutCheck, SaysWhatItMeasuredOnWhichPage) {
-    if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
     ASSERT_TRUE(fixtures_ready());
     std::string got = check_gbt9704_layout(kFixtures + "/organ-mark-high.pdf", "x.pdf").to_string();
     EXPECT_NE(got.find("x.pdf:page 1: error[gbt-organ-mark]: the organ mark's red ink starts 62"), std::string::npos) << got;
@@ -127,7 +127,7 @@ TEST(LayoutCheck, SaysWhatItMeasuredOnWhichPage) {
 }
 
 TEST(LayoutCheck, LetterFormatWantsTheMarkAt30mmAndNoNumberOnPage1) {
-    if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
     ASSERT_TRUE(fixtures_ready());
     LayoutOptions letter;
     letter.letter_format = true;
@@ -143,7 +143,7 @@ TEST(LayoutCheck, AnUnreadablePdfIsAnError) {
 }
 
 TEST(LayoutCheckCli, ChecksPdfsAndLaysOutDocuments) {
-    if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
     ASSERT_TRUE(fixtures_ready());
     auto r = test::run_gongwen("check '" + kFixtures + "/good.pdf'");
     EXPECT_EQ(r.code, 0) << r.err;
@@ -175,7 +175,7 @@ TEST(LayoutCheckCli, ChecksPdfsAndLaysOutDocuments) {
 // once the templates follow GB/T 9704 (the templates are being reworked; until then this lists
 // what the pages still get wrong).
 TEST(LayoutCheckSamples, BuiltinSamplesPassOnTheirPages) {
-    if (!have_office()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
     std::string dir = test::temp_dir();
     std::string docs;
     for (const char* type : {"rectification-notice", "recommendation-letter", "work-summary"}) {

@@ -126,4 +126,18 @@ inline std::vector<std::string> visible_paragraphs(const Package& pkg) {
     return out;
 }
 
+/// True under CI (CI=true): a test whose input or tool is missing fails there instead of
+/// skipping, so a green run never hides a test that did not run.
+inline bool in_ci() {
+    const char* ci = std::getenv("CI");
+    return ci && *ci && std::string(ci) != "false" && std::string(ci) != "0";
+}
+
 } // namespace gongwen::test
+
+/// Skips the test for a missing input or tool — or fails it under CI (test::in_ci).
+#define GONGWEN_SKIP_UNLESS_CI(why)                                                              \
+    do {                                                                                        \
+        if (::gongwen::test::in_ci()) FAIL() << why << " (CI=true: a missing input is a failure)"; \
+        GTEST_SKIP() << why;                                                                    \
+    } while (0)

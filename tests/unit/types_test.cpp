@@ -105,7 +105,7 @@ std::regex seed_pattern(const std::string& line) {
 
 TEST(WorkSummary, ReproducesEverySeedCharacterThatIsNotAStar) {
     std::ifstream in(kSource + "/../shared/seed/000_cadda435c2e19cd4.txt");
-    if (!in) GTEST_SKIP() << "the seed is not at ../shared/seed (shared folder absent)";
+    if (!in) GONGWEN_SKIP_UNLESS_CI("the seed is not at ../shared/seed (shared folder absent)");
     std::vector<std::string> seed;
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) seed.push_back(line);
