@@ -71,6 +71,20 @@ TEST_F(Cli, UsageErrorsExitWithTwo) {
     EXPECT_NE(help.out.find("--delimiters"), std::string::npos);
 }
 
+TEST_F(Cli, ASpreadsheetAsTheDataOfOneDocumentPointsToBatch) {
+    // It used to say bad-json "last read: 'P'" (the zip's first byte).
+    std::string xlsx = std::string(GONGWEN_SOURCE_DIR) + "/examples/batch/notices.xlsx";
+    auto r = run_gongwen("generate rectification-notice --data '" + xlsx + "' -o " + q("n.docx"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("error[not-json]: this is a spreadsheet"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("gongwen batch"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(path("n.docx")));
+    file("rows.csv", "被巡察单位,标题\n县教育局,t\n");
+    r = run_gongwen("generate rectification-notice --data " + q("rows.csv") + " -o " + q("n.docx"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("this is a CSV table"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, BadJsonDataNamesLineAndColumn) {
     file("t.docx", test::make_docx(para("{{a}}")));
     file("d.json", "{\n  \"a\": 1,\n  \"b\": ]\n}");

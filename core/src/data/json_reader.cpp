@@ -3,6 +3,9 @@
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace gongwen {
 
 nlohmann::json parse_json_text(const std::string& text, const std::string& label) {
@@ -40,7 +43,21 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& label
 }
 
 nlohmann::json read_json_file(const std::string& path) {
-    return parse_json_text(read_file_bytes(path), path);
+    std::string bytes = read_file_bytes(path);
+    // A spreadsheet holds rows: one document per row is what `gongwen batch` makes.
+    auto ends_with = [&](const char* ext) {
+        std::string e = ext;
+        return path.size() >= e.size() && std::equal(e.rbegin(), e.rend(), path.rbegin(),
+                                                     [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    };
+    bool zip = bytes.rfind("PK\x03\x04", 0) == 0;
+    if (zip || ends_with(".xlsx") || ends_with(".xls") || ends_with(".csv") || ends_with(".ods"))
+        throw Error("not-json", path,
+                    std::string(zip || ends_with(".xlsx") || ends_with(".xls") || ends_with(".ods") ? "this is a spreadsheet"
+                                                                                               : "this is a CSV table") +
+                        ", not the JSON data of one document: `gongwen batch TYPE --data " + path +
+                        " --out-dir FOLDER` makes one document per row");
+    return parse_json_text(bytes, path);
 }
 
 } // namespace gongwen
