@@ -189,8 +189,11 @@ struct gongwen_office {
                 throw std::runtime_error("cannot start " + soffice + ": " + std::strerror(rc));
             }
         }
-        // A fresh profile accepts connections after about 1.5 s; allow for a loaded machine.
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+        // A fresh profile accepts connections after about 1.5 s; allow for a loaded machine. An
+        // office the user started ($GONGWEN_OFFICE_CONNECT) listens already: a few seconds of
+        // retries, then say so.
+        const int wait_s = connect.empty() ? 90 : 5;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_s);
         for (;;) {
             try {
                 Reference<uno::XComponentContext> remote(resolver->resolve(ou(connection_url())), UNO_QUERY);
@@ -207,6 +210,10 @@ struct gongwen_office {
             }
             if (std::chrono::steady_clock::now() > deadline) {
                 stop_process();
+                if (!connect.empty())
+                    throw std::runtime_error("no office listens on " + connect + " (tried for " + std::to_string(wait_s) +
+                                             " s): start one with soffice --accept=\"" + connect +
+                                             ";urp;\", or unset GONGWEN_OFFICE_CONNECT");
                 throw std::runtime_error("the office did not accept a connection within 90 s");
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));

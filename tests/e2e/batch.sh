@@ -143,6 +143,22 @@ for f in x 标题; do
   fi
 done
 
+# 5c. GONGWEN_OFFICE_CONNECT naming a port where no office listens: a clear error in seconds
+#     (it waited 90 s), nothing written. Only with the office bridge (a build without it runs
+#     soffice --convert-to and has no use for the variable).
+if [ -f "$(dirname "$bin")/../lib/gongwen/office-bridge.so" ]; then
+  start=$SECONDS
+  GONGWEN_OFFICE_CONNECT="socket,host=127.0.0.1,port=9" "$bin" generate rectification-notice \
+    --data "$src/examples/samples/rectification-notice.json" -o "$work/dead-port.pdf" 2>"$work/dead-port.log"
+  rc=$? took=$((SECONDS - start))
+  if [ "$rc" = 1 ] && [ "$took" -le 20 ] && grep -q "no office listens on socket,host=127.0.0.1,port=9" "$work/dead-port.log" &&
+     [ ! -e "$work/dead-port.pdf" ]; then
+    ok "GONGWEN_OFFICE_CONNECT to a dead port: error in ${took} s"
+  else
+    bad "GONGWEN_OFFICE_CONNECT to a dead port: exit $rc after ${took} s"; cat "$work/dead-port.log"
+  fi
+fi
+
 # 6. PDF through one LibreOffice over UNO, which is killed twice — while it starts, and after the
 #    first PDF — and started again each time.
 if command -v soffice >/dev/null; then
