@@ -77,6 +77,12 @@ public:
     std::optional<std::string> render(const nlohmann::json& data, const RenderOptions& options,
                                       Diagnostics& diags) const;
 
+    /// One XML part of what render() would write — rendered when it is a template part, as the
+    /// template holds it otherwise — without packaging anything (for reading a rendered document
+    /// cheaply). Nothing when the part does not exist or does not render.
+    std::optional<std::string> render_part(const std::string& part, const nlohmann::json& data, const RenderOptions& options,
+                                           Diagnostics& diags) const;
+
     struct Impl;
 
 private:

@@ -19,9 +19,11 @@ void settle_end_block(const Template& docx, nlohmann::json& prepared, const Rend
     prepared["版记换页"] = false;
     prepared["版记空白页"] = false;
     Diagnostics scratch;  // the real render reports what there is to report
-    std::optional<std::string> bytes = docx.render(prepared, options, scratch);
-    if (!bytes) return;
-    PageEstimate e = estimate_pages(Package::read_memory(*bytes, "layout"));
+    // The two parts the pages depend on, rendered without packaging them.
+    std::optional<std::string> document = docx.render_part("word/document.xml", prepared, options, scratch);
+    std::optional<std::string> styles = docx.render_part("word/styles.xml", prepared, options, scratch);
+    if (!document || !styles) return;
+    PageEstimate e = estimate_pages(*document, *styles);
     bool room = e.last_used_pt + e.floating_pt <= e.page_pt;
     if (std::getenv("GONGWEN_DEBUG_LAYOUT")) std::fprintf(stderr, "layout: %d pages, %.1f of %.1f pt used, end block %.1f pt\n", e.pages, e.last_used_pt, e.page_pt, e.floating_pt);
     if (e.pages % 2 == 1) {

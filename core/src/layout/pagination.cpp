@@ -344,17 +344,19 @@ double rule_pt(const Styles& styles, pugi::xml_node tbl_pr) {
     return inside && kind != "nil" && kind != "none" ? num(inside, "w:sz") / 8.0 : 0.0;
 }
 
-pugi::xml_document load(const Package& pkg, const char* part) {
-    pugi::xml_document doc;
-    if (const PackageEntry* e = pkg.find(part); e && e->has_data) doc.load_buffer(e->data.data(), e->data.size());
-    return doc;
-}
-
 } // namespace
 
 PageEstimate estimate_pages(const Package& docx) {
-    pugi::xml_document doc = load(docx, "word/document.xml");
-    pugi::xml_document styles_doc = load(docx, "word/styles.xml");
+    const PackageEntry* doc = docx.find("word/document.xml");
+    const PackageEntry* styles = docx.find("word/styles.xml");
+    return estimate_pages(doc && doc->has_data ? std::string_view(doc->data) : std::string_view(),
+                          styles && styles->has_data ? std::string_view(styles->data) : std::string_view());
+}
+
+PageEstimate estimate_pages(std::string_view document_xml, std::string_view styles_xml) {
+    pugi::xml_document doc, styles_doc;
+    doc.load_buffer(document_xml.data(), document_xml.size());
+    styles_doc.load_buffer(styles_xml.data(), styles_xml.size());
     Styles styles(styles_doc);
     pugi::xml_node body = doc.child("w:document").child("w:body");
     pugi::xml_node sect = body.child("w:sectPr");

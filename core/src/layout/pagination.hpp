@@ -11,6 +11,8 @@
 
 #include "gongwen/package.hpp"
 
+#include <string_view>
+
 namespace gongwen::layout {
 
 struct PageEstimate {
@@ -22,5 +24,8 @@ struct PageEstimate {
 
 /// Follows the body of a rendered DOCX (its main part and styles) page by page.
 PageEstimate estimate_pages(const Package& docx);
+
+/// The same from the two parts' XML.
+PageEstimate estimate_pages(std::string_view document_xml, std::string_view styles_xml);
 
 } // namespace gongwen::layout

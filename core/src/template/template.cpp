@@ -212,4 +212,18 @@ std::optional<std::string> Template::render(const nlohmann::json& data, const Re
     return impl_->package.write(replaced);
 }
 
+std::optional<std::string> Template::render_part(const std::string& part, const nlohmann::json& data,
+                                                 const RenderOptions& options, Diagnostics& diags) const {
+    if (!impl_->ok) return std::nullopt;
+    for (const auto& compiled : impl_->parts) {
+        if (compiled.name != part) continue;
+        std::string out;
+        if (!detail::render_part(label(), compiled, data, impl_->options, options, out, diags)) return std::nullopt;
+        return out;
+    }
+    const PackageEntry* e = impl_->package.find(part);
+    if (!e || !e->has_data) return std::nullopt;
+    return e->data;
+}
+
 } // namespace gongwen
