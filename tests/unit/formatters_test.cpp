@@ -90,7 +90,12 @@ TEST(Formatters, CnUpper) {
     EXPECT_EQ(run("cn_upper", 0), "零");
     EXPECT_EQ(run("cn_upper", "15"), "拾伍");
     EXPECT_EQ(run("cn_upper", 100000), "拾万");
-    EXPECT_EQ(error_of("cn_upper", "1.5"), "cn_upper: expected an integer, got \"1.5\"");
+    // Amounts: a fraction is written as money, to the 分.
+    EXPECT_EQ(run("cn_upper", 105.5), "壹佰零伍元伍角");
+    EXPECT_EQ(run("cn_upper", "105.05"), "壹佰零伍元零伍分");
+    EXPECT_EQ(run("cn_upper", 12.34), "拾贰元叁角肆分");
+    EXPECT_EQ(run("cn_upper", 0.5), "伍角");
+    EXPECT_EQ(error_of("cn_upper", 1.505), "cn_upper: expected an integer or an amount to the 分 (two decimal places), got 1.505");
     EXPECT_EQ(check("cn_upper", {"a", "b"}), "cn_upper takes no arguments, got 2");
 }
 
@@ -103,7 +108,15 @@ TEST(Formatters, CnYear) {
     EXPECT_EQ(error_of("cn_year", "2023-02-30"), "cn_year: expected a year or a date, got \"2023-02-30\"");
     EXPECT_EQ(error_of("cn_year", "abc"), "cn_year: expected a year or a date, got \"abc\"");
     EXPECT_EQ(error_of("cn_year", -1), "cn_year: expected a non-negative integer, got -1");
+    EXPECT_EQ(error_of("cn_year", 15), "cn_year: expected a year of four digits (2023) or a date, got 15");
+    EXPECT_EQ(error_of("cn_year", 123456), "cn_year: expected a year of four digits (2023) or a date, got 123456");
     EXPECT_EQ(check("cn_year", {"x"}), "cn_year takes no arguments, got 1");
+}
+
+TEST(Formatters, DateOfEightDigits) {
+    EXPECT_EQ(run("date", "20230705"), "2023年7月5日");
+    EXPECT_EQ(run("date", 20230705), "2023年7月5日");
+    EXPECT_EQ(error_of("date", "20230231"), "date: expected a valid date (20230705 is YYYYMMDD), got \"20230231\"");
 }
 
 TEST(Formatters, Date) {
@@ -220,6 +233,7 @@ TEST(Formatters, Ordinal) {
     EXPECT_EQ(run("ordinal", 2), "二是");
     EXPECT_EQ(run("ordinal", 12), "十二是");
     EXPECT_EQ(run("ordinal", 3, {"（#）"}), "（三）");
+    EXPECT_EQ(error_of("ordinal", 0), "ordinal: expected a position from 1 (一是, 二是, …), got 0");
     EXPECT_EQ(run("ordinal", "3", {"第#"}), "第三");
     EXPECT_EQ(run("ordinal", 10, {"第#条"}), "第十条");
     EXPECT_EQ(error_of("ordinal", "x"), "ordinal: expected an integer, got \"x\"");

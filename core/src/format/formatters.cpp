@@ -229,10 +229,17 @@ Ymd from_excel_serial(const std::string& name, double serial, const json& v) {
 
 /// The date in a date string, an Excel serial number or numeric string; throws FormatError.
 Ymd require_date(const std::string& name, const json& v) {
+    // Eight digits are YYYYMMDD (20230705), as spreadsheets and forms often hold a date; no Excel
+    // serial has eight digits.
+    if (auto n = to_number(v); n && n->i && *n->i >= 10000101 && *n->i <= 99991231) {
+        std::string digits = std::to_string(*n->i);
+        if (auto d = parse_date_text(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2))) return *d;
+        fail(name, "a valid date (20230705 is YYYYMMDD)", v);
+    }
     if (auto n = to_number(v)) return from_excel_serial(name, n->d, v);
     if (v.is_string())
         if (auto d = parse_date_text(v.get_ref<const std::string&>())) return *d;
-    fail(name, "a valid date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 or an Excel serial number)", v);
+    fail(name, "a valid date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD or an Excel serial number)", v);
 }
 
 /// A pure-Gregorian calendar in UTC for this thread, or nullptr if ICU cannot make one.
@@ -559,14 +566,34 @@ FormatterRegistry make_builtin() {
     };
 
     add("cn", count("cn", 0, 0), spell_with("cn", u"%spellout-cardinal"));
-    add("cn_upper", count("cn_upper", 0, 0), spell_with("cn_upper", u"%spellout-cardinal-financial"));
+    add("cn_upper", count("cn_upper", 0, 0), [](const json& v, const Args&) -> json {
+        // An amount with a fraction is written as money: 105.5 → 壹佰零伍元伍角, 105.05 →
+        // 壹佰零伍元零伍分, 0.5 → 伍角 (to the 分; more places are an error, not a rounding).
+        auto n = to_number(v);
+        if (n && !n->i && std::trunc(n->d) != n->d && n->d > 0 && n->d < 9.2e15) {
+            int64_t cents = std::llround(n->d * 100);
+            if (std::fabs(n->d * 100 - static_cast<double>(cents)) > 1e-6)
+                fail("cn_upper", "an integer or an amount to the 分 (two decimal places)", v);
+            static const char* digits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
+            int64_t yuan = cents / 100;
+            int jiao = static_cast<int>(cents / 10 % 10), fen = static_cast<int>(cents % 10);
+            std::string out = yuan ? spell("cn_upper", yuan, u"%spellout-cardinal-financial") + "元" : "";
+            if (jiao) out += std::string(digits[jiao]) + "角";
+            else if (yuan && fen) out += "零";
+            if (fen) out += std::string(digits[fen]) + "分";
+            return out;
+        }
+        return spell("cn_upper", require_count("cn_upper", v), u"%spellout-cardinal-financial");
+    });
     add("cn_year", count("cn_year", 0, 0), [](const json& v, const Args&) -> json {
         if (!to_number(v) && v.is_string()) {
             if (auto d = parse_date_text(v.get_ref<const std::string&>()))
                 return spell("cn_year", d->y, u"%spellout-numbering-year");
             fail("cn_year", "a year or a date", v);
         }
-        return spell("cn_year", require_count("cn_year", v), u"%spellout-numbering-year");
+        int64_t year = require_count("cn_year", v);
+        if (year < 1000 || year > 9999) fail("cn_year", "a year of four digits (2023) or a date", v);
+        return spell("cn_year", year, u"%spellout-numbering-year");
     });
     add("date",
         [](const Args& a) -> std::optional<std::string> {
@@ -604,7 +631,9 @@ FormatterRegistry make_builtin() {
             return std::nullopt;
         },
         [](const json& v, const Args& a) -> json {
-            std::string numeral = spell("ordinal", require_count("ordinal", v), u"%spellout-cardinal"), out;
+            int64_t n = require_count("ordinal", v);
+            if (n == 0) fail("ordinal", "a position from 1 (一是, 二是, …)", v);
+            std::string numeral = spell("ordinal", n, u"%spellout-cardinal"), out;
             for (char c : a.empty() ? std::string("#是") : a[0]) out += c == '#' ? numeral : std::string(1, c);
             return out;
         });
