@@ -143,6 +143,20 @@ for f in x 标题; do
   fi
 done
 
+# 5d. A misspelled column (抄送单位 for 抄送机关) is read by nobody: said once, with the field it
+#     resembles; --strict stops the batch before anything is written. (It was silently dropped:
+#     the notices went out without 抄送, "written 3, failed 0".)
+sed '1s/抄送机关/抄送单位/' "$ex/notices.csv" >"$work/typo.csv"
+"$bin" batch rectification-notice --data "$work/typo.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/typo" 2>"$work/typo.log"
+rc=$?
+n=$(grep -c 'warning\[unknown-column\]: column 「抄送单位」 is not a field of rectification-notice and is ignored; did you mean 「抄送机关」' "$work/typo.log")
+[ "$rc" = 0 ] && [ "$n" = 1 ] && [ "$(ls "$work/typo" | wc -l)" = 3 ] && ok "a misspelled column is reported once, with the field it resembles" ||
+  { bad "misspelled column: exit $rc, $n warnings"; cat "$work/typo.log"; }
+"$bin" batch rectification-notice --data "$work/typo.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/typo-strict" --strict 2>"$work/typo-strict.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q 'error\[unknown-column\]' "$work/typo-strict.log" && [ -z "$(ls "$work/typo-strict" 2>/dev/null)" ] &&
+  ok "--strict: a misspelled column stops the batch, nothing written" || { bad "--strict misspelled column: exit $rc"; cat "$work/typo-strict.log"; }
+
 # 5c. GONGWEN_OFFICE_CONNECT naming a port where no office listens: a clear error in seconds
 #     (it waited 90 s), nothing written. Only with the office bridge (a build without it runs
 #     soffice --convert-to and has no use for the variable).

@@ -54,6 +54,71 @@ std::string field_for(const std::vector<FieldSpec>& fields, const std::string& h
     return header;
 }
 
+// Edit distance between two texts, by code point (a Chinese header is short: no need for more).
+std::size_t distance(const std::string& a, const std::string& b) {
+    auto points = [](const std::string& s) {
+        std::vector<uint32_t> out;
+        for (std::size_t i = 0; i < s.size();) {
+            unsigned char c = s[i];
+            std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            uint32_t cp = 0;
+            for (std::size_t k = 0; k < n && i + k < s.size(); ++k) cp = cp << 8 | static_cast<unsigned char>(s[i + k]);
+            out.push_back(cp);
+            i += n;
+        }
+        return out;
+    };
+    std::vector<uint32_t> x = points(a), y = points(b);
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[y.size()];
+}
+
+// Columns that name no field are read by nobody: said once per column, with the field the
+// header most resembles ("did you mean 抄送机关?"); with --strict they stop the batch.
+void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>& fields, const std::string& type, bool strict,
+                            Diagnostics& out) {
+    for (const std::string& column : table.columns) {
+        std::string name = field_for(fields, column);
+        if (std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == name; })) continue;
+        // The closest by edit distance, a shared beginning counting in its favour (抄送单位 is
+        // 抄送机关 mistyped rather than 报送单位).
+        const FieldSpec* best = nullptr;
+        std::size_t best_d = std::string::npos;
+        long best_score = 0;
+        for (const auto& f : fields)
+            for (const std::string& known : {f.name, f.label.zh, f.label.en}) {
+                if (known.empty()) continue;
+                std::size_t d = distance(column, known);
+                std::size_t common = 0;
+                while (common < column.size() && common < known.size() && column[common] == known[common]) ++common;
+                while (common > 0 && common < column.size() && (static_cast<unsigned char>(column[common]) & 0xC0) == 0x80)
+                    --common;  // whole characters only
+                long score = static_cast<long>(d) - static_cast<long>(distance(column.substr(0, common), ""));
+                if (!best || score < best_score) best_d = d, best_score = score, best = &f;
+            }
+        std::string message = "column 「" + column + "」 is not a field of " + type + " and is ignored";
+        if (best && best_d * 2 <= distance(column, "") + 1)
+            message += "; did you mean 「" + (best->label.zh.empty() ? best->name : best->label.zh) + "」" +
+                       (best->label.zh.empty() || best->label.zh == best->name ? "" : " (" + best->name + ")") + "?";
+        Diagnostic d;
+        d.severity = strict ? Severity::error : Severity::warning;
+        d.code = "unknown-column";
+        d.file = table.label;
+        d.message = message;
+        out.add(d);
+    }
+}
+
 // A spreadsheet row as the data of one document: names for labels, lists of lines split.
 json row_data(const std::vector<FieldSpec>& fields, const json& row) {
     json out = json::object();
@@ -130,6 +195,7 @@ BatchSummary run_batch(const BatchOptions& o) {
 
     DataTable rows = read_table(o.data_path, o.table);
     BatchSummary summary;
+    report_unknown_columns(rows, m->fields, o.type, o.strict, summary.problems);
 
     // List fields from other files: "[FIELD=]FILE:KEY".
     std::vector<RowsSource> sources;
@@ -162,12 +228,25 @@ BatchSummary run_batch(const BatchOptions& o) {
         if (!target || target->type != FieldType::list || target->columns.empty())
             throw Error("bad-option", spec, "'" + s.field + "' is not a list field of " + o.type + "; its list fields are " +
                                                  (lists.empty() ? std::string("none") : lists));
+        {
+            // The rows file's columns are the list's columns, and its key column.
+            std::vector<FieldSpec> columns = target->columns;
+            FieldSpec key;
+            key.name = field_for(m->fields, s.key);
+            columns.push_back(key);
+            for (const auto& f : m->fields)
+                if (f.name == key.name) columns.back() = f;
+            report_unknown_columns(s.table, columns, o.type + " 「" + s.field + "」", o.strict, summary.problems);
+        }
         for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
             auto it = s.table.rows[r].find(s.key);
             if (it != s.table.rows[r].end()) s.by_key[value_to_text(*it)].push_back(r);
         }
         sources.push_back(std::move(s));
     }
+
+    // --strict: a column nobody reads stops the batch before anything is written.
+    if (o.strict && summary.problems.has_errors()) throw Error(summary.problems);
 
     // Which rows, their data and their file names: decided up front, in row order, so names
     // and shards are deterministic.
