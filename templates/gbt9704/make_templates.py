@@ -10,6 +10,7 @@ Elements are written in the order ECMA-376 gives them (pPr, rPr, tblPr, sectPr, 
 strict consumers (Word) open the files without repair."""
 
 import os
+import re
 from xml.sax.saxutils import escape
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -83,9 +84,11 @@ def p(text="", style=None, ppr="", rpr=""):
 
 
 def keep(paragraph):
-    """The paragraph keeps with the next one (its last lines go with it to the next page)."""
-    return paragraph.replace("<w:pPr>", "<w:pPr>", 1).replace("/></w:pPr>", '/><w:keepNext/></w:pPr>', 1) \
-        if 'w:pStyle' in paragraph else paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+    """The paragraph keeps with the next one (its last lines go with it to the next page):
+    w:keepNext right after its style, where the schema puts it."""
+    if "<w:pStyle" in paragraph:
+        return re.sub(r'(<w:pStyle w:val="[^"]*"/>)', r'\1<w:keepNext/>', paragraph, count=1)
+    return paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
 
 
 def optional(field, *paragraphs, style=None):
@@ -96,10 +99,6 @@ def optional(field, *paragraphs, style=None):
 
 def loop(field, *paragraphs, style=None):
     return p("{{#" + field + "}}", style) + "".join(paragraphs) + p("{{/" + field + "}}", style)
-
-
-def page_break():
-    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
 # ---- the frame -------------------------------------------------------------------------------
