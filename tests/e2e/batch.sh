@@ -143,6 +143,16 @@ for f in x 标题; do
   fi
 done
 
+# 5e. A --rows key column the file does not have: one line naming the columns it has, exit 2
+#     (it printed a line per row); a key on two rows of the data is reported.
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:单位" --out-dir "$work/badkey" 2>"$work/badkey.log"
+rc=$?
+[ "$rc" = 2 ] && [ "$(wc -l <"$work/badkey.log")" = 1 ] &&
+  grep -q "problems.csv has no column 「单位」; its columns are 被巡察单位、问题、类别、依据" "$work/badkey.log" &&
+  ok "a wrong --rows key column: one line with the columns there are" || { bad "wrong key column: exit $rc"; cat "$work/badkey.log"; }
+grep -q "warning\[duplicate-key\]: 「被巡察单位」 '县教育局' is also on row 6" "$work/hostile.log" &&
+  ok "a key on two rows of the data is reported" || { bad "duplicate key not reported"; cat "$work/hostile.log"; }
+
 # 5d. A misspelled column (抄送单位 for 抄送机关) is read by nobody: said once, with the field it
 #     resembles; --strict stops the batch before anything is written. (It was silently dropped:
 #     the notices went out without 抄送, "written 3, failed 0".)

@@ -210,6 +210,34 @@ BatchSummary run_batch(const BatchOptions& o) {
         if (colon == std::string::npos) throw Error("bad-option", spec, "--rows needs FILE:KEY, e.g. problems.xlsx:单位名称");
         s.key = rest.substr(colon + 1);
         s.table = read_table(rest.substr(0, colon), o.table);
+        // A key column the file does not have: said once, with the columns it has (not a line
+        // per row that names no document).
+        if (std::find(s.table.columns.begin(), s.table.columns.end(), s.key) == s.table.columns.end()) {
+            std::string columns;
+            for (const auto& c : s.table.columns) columns += (columns.empty() ? "" : "、") + c;
+            throw Error("bad-option", spec, s.table.label + " has no column 「" + s.key + "」; its columns are " +
+                                                 (columns.empty() ? std::string("none") : columns));
+        }
+        // The key must name one document: a key value on two rows of the data would give both
+        // documents the same records.
+        {
+            std::string key_field = field_for(m->fields, s.key);
+            std::map<std::string, int> first_row;
+            for (std::size_t r = 0; r < rows.rows.size(); ++r)
+                for (auto it = rows.rows[r].begin(); it != rows.rows[r].end(); ++it) {
+                    if (field_for(m->fields, it.key()) != key_field) continue;
+                    std::string k = value_to_text(it.value());
+                    auto [at, fresh] = first_row.emplace(k, rows.row_numbers[r]);
+                    if (fresh) continue;
+                    Diagnostic d;
+                    d.severity = Severity::warning;
+                    d.code = "duplicate-key";
+                    d.file = rows.label + ":" + std::to_string(rows.row_numbers[r]);
+                    d.message = "「" + s.key + "」 '" + k + "' is also on row " + std::to_string(at->second) +
+                                ": both documents get every record of " + s.table.label + " with it";
+                    summary.problems.add(d);
+                }
+        }
         if (s.field.empty()) {
             std::vector<std::string> lists;
             for (const auto& f : m->fields)
