@@ -25,7 +25,11 @@ void settle_end_block(const Template& docx, nlohmann::json& prepared, const Rend
     if (!document || !styles) return;
     PageEstimate e = estimate_pages(*document, *styles);
     bool room = e.last_used_pt + e.floating_pt <= e.page_pt;
-    if (std::getenv("GONGWEN_DEBUG_LAYOUT")) std::fprintf(stderr, "layout: %d pages, %.1f of %.1f pt used, end block %.1f pt\n", e.pages, e.last_used_pt, e.page_pt, e.floating_pt);
+    // GONGWEN_DEBUG_LAYOUT=1 prints the estimate (read once: this runs for every document of a batch).
+    static const bool debug = std::getenv("GONGWEN_DEBUG_LAYOUT") != nullptr;
+    if (debug)
+        std::fprintf(stderr, "layout: %d pages, %.1f of %.1f pt used, end block %.1f pt\n", e.pages, e.last_used_pt, e.page_pt,
+                     e.floating_pt);
     if (e.pages % 2 == 1) {
         prepared["版记换页"] = true;  // the next page is even
     } else if (!room) {
