@@ -254,13 +254,14 @@ nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const st
     return data;
 }
 
-std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& data) {
+std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& given) {
+    // Keys may be names or labels, in table rows too: the core's one rule, as batch and generate.
+    const nlohmann::json data = gongwen::with_field_names(fields, given);
     std::vector<std::string> texts;
     for (const auto& f : fields) {
         const nlohmann::json* v = nullptr;
         if (data.is_object()) {
             auto it = data.find(f.name);
-            if (it == data.end()) it = data.find(f.label.zh);  // a spreadsheet's header may be the label
             if (it != data.end()) v = &*it;
         }
         if (!v || v->is_null()) v = &f.default_value;

@@ -5,9 +5,11 @@
 #include "gongwen/formatters.hpp"
 #include "gongwen/template.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,47 @@ PluginManifest parse_manifest(const std::string& text, const std::string& dir);
 nlohmann::json validate_data(const std::vector<FieldSpec>& fields, const nlohmann::json& data,
                              const std::string& data_label, Diagnostics& diags);
 
+/// Where a value of the data came from, for diagnostics that name the file, row and column.
+struct ValueOrigin {
+    std::string file;    ///< with the place: "problems.csv:53", "units.xlsx:Sheet1!C3"
+    std::string column;  ///< the column's header as the file writes it; "" to name the field
+};
+
+struct ValidateOptions {
+    /// The renderer drops characters XML cannot hold (--strip-invalid-chars): not a problem.
+    bool allow_invalid_xml_chars = false;
+    /// Where the value of `field` is: at the top (`list` ""), or in record `record` (0-based) of
+    /// list field `list`. Nothing: on the data label, by field.
+    std::function<std::optional<ValueOrigin>(const std::string& list, std::size_t record, const std::string& field)> locate;
+};
+
+/// validate_data, with the places of the values and what the renderer will tolerate.
+nlohmann::json validate_data(const std::vector<FieldSpec>& fields, const nlohmann::json& data,
+                             const std::string& data_label, Diagnostics& diags, const ValidateOptions& options);
+
+/// The one rule for the keys of data — JSON objects, spreadsheet headers, list records, files
+/// the add-in loads: a key is a field's name, else its Chinese label, else its English label.
+/// Null when it names no field.
+const FieldSpec* field_for_key(const std::vector<FieldSpec>& fields, const std::string& key);
+
+/// `data` with every key that is a field's label renamed to the field's name, in the records of
+/// list fields too (a name beside its own label wins). Keys that name no field are kept.
+nlohmann::json with_field_names(const std::vector<FieldSpec>& fields, const nlohmann::json& data);
+
+/// The field whose name or label `key` most resembles (a typo, a longer or shorter header), for
+/// "did you mean"; null when none is close.
+const FieldSpec* closest_field(const std::vector<FieldSpec>& fields, const std::string& key);
+
+/// 「label」(name) of a suggestion: "「描述」" or "「抄送机关」 (抄送)".
+std::string suggestion_text(const FieldSpec& f);
+
+/// Keys of list records that name no column of their list are read by nobody: one diagnostic
+/// per list and key ("unknown-column", a warning, an error when `strict`), with the closest
+/// column. `said` (optional) keeps each said once over the documents of a batch.
+void report_unknown_record_keys(const std::vector<FieldSpec>& fields, const nlohmann::json& data,
+                                const std::string& data_label, bool strict, Diagnostics& diags,
+                                std::set<std::string>* said = nullptr);
+
 /// The folders searched for plugins, in order: installed with Gongwen, $GONGWEN_PLUGIN_PATH,
 /// the user's data folder ($XDG_DATA_HOME/gongwen/plugins). Each with its origin name.
 std::vector<std::pair<std::string, std::string>> plugin_search_path();
@@ -99,8 +142,9 @@ public:
     const PluginManifest& manifest() const;
     /// Runs the plugin's own checks (problems go to `diags`); returns false on an error.
     bool validate(const nlohmann::json& data, const std::string& data_label, Diagnostics& diags) const;
-    /// Adds computed values. Throws Error when the plugin fails.
-    nlohmann::json prepare(const nlohmann::json& data) const;
+    /// Adds computed values. Throws Error when the plugin fails: on `data_label` (the data
+    /// file and row, like every other problem of the data) when given, else on the library.
+    nlohmann::json prepare(const nlohmann::json& data, const std::string& data_label = {}) const;
     /// The built-in formatters plus the plugin's.
     const FormatterRegistry& formatters() const;
     /// Compiles the plugin's template for a format. Throws Error if it has none or it is bad.

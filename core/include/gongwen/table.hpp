@@ -33,6 +33,12 @@ struct DataTable {
     std::vector<nlohmann::json> rows;     ///< objects; empty cells are absent keys
     std::vector<int> row_numbers;         ///< where each row is in the source: CSV line / XLSX row
                                           ///< (header = 1) / JSON index (1-based) / JSON Lines line
+    std::string cell_prefix;              ///< XLSX: "a.xlsx:Sheet1!", to which a cell's reference is added
+    std::vector<std::string> column_refs; ///< XLSX: each column's letters ("C"), as `columns`
+
+    /// Where the value of `column` in row `index` (into `rows`) is, for a diagnostic:
+    /// "a.xlsx:Sheet1!C53" for a column of a sheet, else "a.csv:53" (the line, the row).
+    std::string place(std::size_t index, const std::string& column = {}) const;
 };
 
 struct TableOptions {

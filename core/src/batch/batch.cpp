@@ -45,42 +45,10 @@ std::string safe_file_name(const std::string& raw) {
 
 namespace {
 
-// Column headers may be field names or their labels (Chinese or English).
+// Column headers may be field names or their labels: the rule of generate and the add-in.
 std::string field_for(const std::vector<FieldSpec>& fields, const std::string& header) {
-    for (const auto& f : fields)
-        if (f.name == header) return f.name;
-    for (const auto& f : fields)
-        if (f.label.zh == header || f.label.en == header) return f.name;
-    return header;
-}
-
-// Edit distance between two texts, by code point (a Chinese header is short: no need for more).
-std::size_t distance(const std::string& a, const std::string& b) {
-    auto points = [](const std::string& s) {
-        std::vector<uint32_t> out;
-        for (std::size_t i = 0; i < s.size();) {
-            unsigned char c = s[i];
-            std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            uint32_t cp = 0;
-            for (std::size_t k = 0; k < n && i + k < s.size(); ++k) cp = cp << 8 | static_cast<unsigned char>(s[i + k]);
-            out.push_back(cp);
-            i += n;
-        }
-        return out;
-    };
-    std::vector<uint32_t> x = points(a), y = points(b);
-    std::vector<std::size_t> row(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= x.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= y.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[y.size()];
+    const FieldSpec* f = field_for_key(fields, header);
+    return f ? f->name : header;
 }
 
 // Columns that name no field are read by nobody: said once per column, with the field the
@@ -90,26 +58,8 @@ void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>
     for (const std::string& column : table.columns) {
         std::string name = field_for(fields, column);
         if (std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == name; })) continue;
-        // The closest by edit distance, a shared beginning counting in its favour (抄送单位 is
-        // 抄送机关 mistyped rather than 报送单位).
-        const FieldSpec* best = nullptr;
-        std::size_t best_d = std::string::npos;
-        long best_score = 0;
-        for (const auto& f : fields)
-            for (const std::string& known : {f.name, f.label.zh, f.label.en}) {
-                if (known.empty()) continue;
-                std::size_t d = distance(column, known);
-                std::size_t common = 0;
-                while (common < column.size() && common < known.size() && column[common] == known[common]) ++common;
-                while (common > 0 && common < column.size() && (static_cast<unsigned char>(column[common]) & 0xC0) == 0x80)
-                    --common;  // whole characters only
-                long score = static_cast<long>(d) - static_cast<long>(distance(column.substr(0, common), ""));
-                if (!best || score < best_score) best_d = d, best_score = score, best = &f;
-            }
         std::string message = "column 「" + column + "」 is not a field of " + type + " and is ignored";
-        if (best && best_d * 2 <= distance(column, "") + 1)
-            message += "; did you mean 「" + (best->label.zh.empty() ? best->name : best->label.zh) + "」" +
-                       (best->label.zh.empty() || best->label.zh == best->name ? "" : " (" + best->name + ")") + "?";
+        if (const FieldSpec* best = closest_field(fields, column)) message += "; did you mean " + suggestion_text(*best) + "?";
         Diagnostic d;
         d.severity = strict ? Severity::error : Severity::warning;
         d.code = "unknown-column";
@@ -193,9 +143,35 @@ BatchSummary run_batch(const BatchOptions& o) {
     // The GB/T 9704 frame places its 版记 by following the pages of the DOCX twin.
     auto docx_twin = fmt == DocFormat::docx ? tmpl : plugin->compile_template(DocFormat::docx, compile_diags);
 
-    DataTable rows = read_table(o.data_path, o.table);
+    // --sheet and --encoding are defaults for the files they fit (a sheet for a workbook, an
+    // encoding for a CSV file), so XLSX data and a GB18030 CSV of rows go together; a --rows
+    // file may carry its own (FILE:KEY,encoding=GBK,sheet=问题). One that fits no input is a slip.
+    auto extension = [](const std::string& path) {
+        std::string ext = fs::path(path).extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        return ext;
+    };
+    auto is_csv = [&](const std::string& path) { return extension(path) == ".csv"; };
+    auto is_xlsx = [&](const std::string& path) { return extension(path) == ".xlsx" || extension(path) == ".xlsm"; };
+    bool sheet_used = false, encoding_used = false;
+    auto defaults_for = [&](const std::string& path) {
+        TableOptions t = o.table;
+        if (!is_xlsx(path)) t.sheet.clear();
+        else sheet_used = true;
+        if (!is_csv(path)) t.encoding.clear();
+        else encoding_used = true;
+        return t;
+    };
+    DataTable rows = read_table(o.data_path, defaults_for(o.data_path));
     BatchSummary summary;
     report_unknown_columns(rows, m->fields, o.type, o.strict, summary.problems);
+    {
+        // Records of list fields in the data (JSON rows): a key that names no column is said
+        // once over the batch, with the column it resembles.
+        std::set<std::string> said;
+        for (std::size_t r = 0; r < rows.rows.size(); ++r)
+            report_unknown_record_keys(m->fields, rows.rows[r], rows.place(r), o.strict, summary.problems, &said);
+    }
 
     // List fields from other files: "[FIELD=]FILE:KEY".
     std::vector<RowsSource> sources;
@@ -209,7 +185,32 @@ BatchSummary run_batch(const BatchOptions& o) {
         auto colon = rest.rfind(':');
         if (colon == std::string::npos) throw Error("bad-option", spec, "--rows needs FILE:KEY, e.g. problems.xlsx:单位名称");
         s.key = rest.substr(colon + 1);
-        s.table = read_table(rest.substr(0, colon), o.table);
+        std::string file = rest.substr(0, colon);
+        TableOptions own = defaults_for(file);
+        // The file's own options after the key: KEY,encoding=GB18030,sheet=问题
+        if (auto comma = s.key.find(','); comma != std::string::npos) {
+            std::string opts = s.key.substr(comma + 1);
+            s.key = s.key.substr(0, comma);
+            for (std::size_t at = 0; at <= opts.size();) {
+                std::size_t end = std::min(opts.find(',', at), opts.size());
+                std::string item = opts.substr(at, end - at);
+                at = end + 1;
+                auto eq = item.find('=');
+                std::string name = item.substr(0, eq), value = eq == std::string::npos ? "" : item.substr(eq + 1);
+                if (name == "encoding" && !value.empty()) {
+                    if (!is_csv(file)) throw Error("bad-option", spec, "encoding= applies only to a .csv file");
+                    own.encoding = value;
+                } else if (name == "sheet" && !value.empty()) {
+                    if (!is_xlsx(file)) throw Error("bad-option", spec, "sheet= applies only to an .xlsx file");
+                    own.sheet = value;
+                } else {
+                    throw Error("bad-option", spec,
+                                "after FILE:KEY come the file's own options: ,encoding=NAME (CSV) or ,sheet=NAME (XLSX); not '" +
+                                    item + "'");
+                }
+            }
+        }
+        s.table = read_table(file, own);
         // A key column the file does not have: said once, with the columns it has (not a line
         // per row that names no document).
         if (std::find(s.table.columns.begin(), s.table.columns.end(), s.key) == s.table.columns.end()) {
@@ -272,6 +273,10 @@ BatchSummary run_batch(const BatchOptions& o) {
         }
         sources.push_back(std::move(s));
     }
+
+    if (!o.table.sheet.empty() && !sheet_used) throw Error("bad-option", o.data_path, "--sheet applies only to .xlsx files");
+    if (!o.table.encoding.empty() && !encoding_used)
+        throw Error("bad-option", o.data_path, "--encoding applies only to .csv files (JSON and XLSX are always Unicode)");
 
     // --strict: a column nobody reads stops the batch before anything is written.
     if (o.strict && summary.problems.has_errors()) throw Error(summary.problems);
@@ -388,14 +393,38 @@ BatchSummary run_batch(const BatchOptions& o) {
                     }
                     if (!o.resume) throw Error("output-exists", job.path, "the output exists; use --resume to keep it or --force to overwrite it");
                 }
-                json valid = validate_data(m->fields, make_data(job.index), label, r.diagnostics);
+                // A problem is said where its value is: the cell of the data, or the line and
+                // column of the --rows file its record came from.
+                ValidateOptions vo;
+                vo.locate = [&](const std::string& list, std::size_t record, const std::string& field) -> std::optional<ValueOrigin> {
+                    if (list.empty()) {
+                        for (const auto& c : rows.columns)
+                            if (field_for(m->fields, c) == field) return ValueOrigin{rows.place(job.index, c), c};
+                        return std::nullopt;
+                    }
+                    const FieldSpec* spec = field_for_key(m->fields, list);
+                    for (const auto& s : sources) {
+                        if (s.field != list || !spec) continue;
+                        std::string key_field = field_for(m->fields, s.key), key;
+                        for (auto it = rows.rows[job.index].begin(); it != rows.rows[job.index].end(); ++it)
+                            if (field_for(m->fields, it.key()) == key_field) key = value_to_text(it.value());
+                        auto hit = s.by_key.find(key);
+                        if (key.empty() || hit == s.by_key.end() || record >= hit->second.size()) return std::nullopt;
+                        std::size_t at = hit->second[record];
+                        for (const auto& c : s.table.columns)
+                            if (field_for(spec->columns, c) == field) return ValueOrigin{s.table.place(at, c), c};
+                        return ValueOrigin{s.table.place(at), ""};
+                    }
+                    return std::nullopt;
+                };
+                json valid = validate_data(m->fields, make_data(job.index), label, r.diagnostics, vo);
                 if (r.diagnostics.has_errors()) throw Error(Diagnostics{});
                 json prepared;
                 {
                     // Plugin code need not be thread-safe: its hooks run one at a time.
                     std::lock_guard<std::mutex> lock(plugin_mutex);
                     if (!plugin->validate(valid, label, r.diagnostics)) throw Error(Diagnostics{});
-                    prepared = plugin->prepare(valid);
+                    prepared = plugin->prepare(valid, label);
                 }
                 RenderOptions ro;
                 ro.strict = o.strict;

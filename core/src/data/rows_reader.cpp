@@ -91,6 +91,14 @@ DataTable read_json_rows(std::string_view text, const std::string& label) {
     return t;
 }
 
+std::string DataTable::place(std::size_t index, const std::string& column) const {
+    int row = index < row_numbers.size() ? row_numbers[index] : 0;
+    if (!cell_prefix.empty())
+        for (std::size_t c = 0; c < columns.size() && c < column_refs.size(); ++c)
+            if (columns[c] == column) return cell_prefix + column_refs[c] + std::to_string(row);
+    return label + ":" + std::to_string(row);
+}
+
 DataTable read_table(const std::string& path, const TableOptions& opts) {
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -357,6 +357,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
     DataTable t;
     t.label = opts.sheet.empty() ? pkg.label() : pkg.label() + ":" + sheet->name;
     const std::string where = pkg.label() + ":" + sheet_ref(sheet->name) + "!";
+    t.cell_prefix = where;
     auto place = [&](int col, int row) { return where + column_letters(col) + std::to_string(row); };
 
     // One cell's value; null when empty.
@@ -427,6 +428,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
                                 "the column name \"" + name + "\" repeats " + column_letters(it->second) + std::to_string(row));
                 header[col] = name;
                 t.columns.push_back(name);
+                t.column_refs.push_back(column_letters(col));
             }
             continue;
         }

@@ -1,6 +1,8 @@
 // Built-in formatters: Chinese numerals, dates, percentages and text helpers (ICU based).
 #include "gongwen/formatters.hpp"
 
+#include "data/dates.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/gregocal.h>
@@ -143,12 +145,6 @@ struct Ymd {
     int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0;
 };
 
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm), and back.
 int64_t days_from_civil(int64_t y, int m, int d) {
     y -= m <= 2;
@@ -171,46 +167,13 @@ Ymd civil_from_days(int64_t z) {
     return r;
 }
 
-/// Reads min..max ASCII digits from the front of `s`.
-bool read_int(std::string_view& s, size_t min, size_t max, int& out) {
-    size_t n = 0;
-    out = 0;
-    while (n < s.size() && n < max && s[n] >= '0' && s[n] <= '9') out = out * 10 + (s[n++] - '0');
-    s.remove_prefix(n);
-    return n >= min;
-}
-/// Removes `lit` from the front of `s` if it is there.
-bool eat(std::string_view& s, std::string_view lit) {
-    if (s.substr(0, lit.size()) != lit) return false;
-    s.remove_prefix(lit.size());
-    return true;
-}
-
-/// Parses "YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]", "YYYY/MM/DD" or "YYYY年M月D日" into a
-/// valid date. A zone suffix is ignored: the wall-clock date as written is kept.
-std::optional<Ymd> parse_date_text(std::string_view s) {
+/// A date in text, by the one date parser (data/dates.hpp): what it says is wrong with an
+/// impossible date goes to `why`.
+std::optional<Ymd> parse_date_text(std::string_view s, std::string* why = nullptr) {
+    auto d = detail::parse_civil_date(s, why);
+    if (!d) return std::nullopt;
     Ymd r;
-    s = trim_ascii(s);
-    if (!read_int(s, 4, 4, r.y)) return std::nullopt;
-    if (eat(s, "年")) {
-        if (!read_int(s, 1, 2, r.m) || !eat(s, "月") || !read_int(s, 1, 2, r.d) || !eat(s, "日")) return std::nullopt;
-    } else {
-        std::string_view sep = s.substr(0, 1);
-        if ((sep != "-" && sep != "/") || !eat(s, sep) || !read_int(s, 1, 2, r.m) || !eat(s, sep) ||
-            !read_int(s, 1, 2, r.d))
-            return std::nullopt;
-        if (sep == "-" && (eat(s, "T") || eat(s, " "))) {
-            if (!read_int(s, 2, 2, r.hh) || !eat(s, ":") || !read_int(s, 2, 2, r.mi)) return std::nullopt;
-            if (eat(s, ":") && !read_int(s, 2, 2, r.ss)) return std::nullopt;
-            int frac = 0, zh = 0, zm = 0;
-            if (eat(s, ".") && !read_int(s, 1, 9, frac)) return std::nullopt;
-            bool offset = eat(s, "+") || eat(s, "-");
-            if (offset && (!read_int(s, 2, 2, zh) || !eat(s, ":") || !read_int(s, 2, 2, zm))) return std::nullopt;
-            if (!offset) eat(s, "Z");
-            if (r.hh > 23 || r.mi > 59 || r.ss > 59 || zh > 23 || zm > 59) return std::nullopt;
-        }
-    }
-    if (!s.empty() || r.y < 1 || r.m < 1 || r.m > 12 || r.d < 1 || r.d > days_in_month(r.y, r.m)) return std::nullopt;
+    r.y = d->y, r.m = d->m, r.d = d->d, r.hh = d->hh, r.mi = d->mi, r.ss = d->ss;
     return r;
 }
 
@@ -237,8 +200,11 @@ Ymd require_date(const std::string& name, const json& v) {
         fail(name, "a valid date (20230705 is YYYYMMDD)", v);
     }
     if (auto n = to_number(v)) return from_excel_serial(name, n->d, v);
-    if (v.is_string())
-        if (auto d = parse_date_text(v.get_ref<const std::string&>())) return *d;
+    if (v.is_string()) {
+        std::string why;
+        if (auto d = parse_date_text(v.get_ref<const std::string&>(), &why)) return *d;
+        if (!why.empty()) throw FormatError(name + ": " + why);
+    }
     fail(name, "a valid date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD or an Excel serial number)", v);
 }
 

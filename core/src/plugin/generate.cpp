@@ -8,11 +8,15 @@ namespace gongwen {
 std::optional<std::string> generate_document(const PluginManifest& manifest, const nlohmann::json& data,
                                              DocFormat format, const std::string& data_label,
                                              const RenderOptions& options, Diagnostics& diags) {
-    nlohmann::json valid = validate_data(manifest.fields, data, data_label, diags);
+    // Keys of list records that name no column: said once each (errors with --strict).
+    report_unknown_record_keys(manifest.fields, data, data_label, options.strict, diags);
+    ValidateOptions vo;
+    vo.allow_invalid_xml_chars = options.strip_invalid_chars;
+    nlohmann::json valid = validate_data(manifest.fields, data, data_label, diags, vo);
     if (diags.has_errors()) return std::nullopt;
     auto plugin = LoadedPlugin::load(manifest);
     if (!plugin->validate(valid, data_label, diags)) return std::nullopt;
-    nlohmann::json prepared = plugin->prepare(valid);
+    nlohmann::json prepared = plugin->prepare(valid, data_label);
     auto tmpl = plugin->compile_template(format, diags);
     if (!tmpl->ok()) return std::nullopt;
     if (layout::uses_end_block(prepared)) {

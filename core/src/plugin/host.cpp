@@ -140,11 +140,23 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
     return problems.empty();
 }
 
-json LoadedPlugin::prepare(const json& data) const {
+json LoadedPlugin::prepare(const json& data, const std::string& data_label) const {
     const Impl& p = *impl_;
     if (!p.table || !p.table->prepare) return data;
     std::string text = data.dump();
-    json out = p.call_json("prepare", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->prepare(text.c_str(), o, e); });
+    json out;
+    try {
+        out = p.call_json("prepare", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->prepare(text.c_str(), o, e); });
+    } catch (const Error& e) {
+        // A hook that refuses the data ("上一轮反馈问题数 is 0") is a problem of the data: said on
+        // the data file, as the schema's problems are, not on the library.
+        if (data_label.empty() || e.diagnostics().empty()) throw;
+        Diagnostic d = e.diagnostics().items().front();
+        d.file = data_label;
+        Diagnostics ds;
+        ds.add(d);
+        throw Error(ds);
+    }
     if (!out.is_object()) p.fail("plugin-failed", "prepare must return the data as a JSON object");
     return out;
 }

@@ -1,9 +1,12 @@
 // Data against a fields schema: every problem at once, by field label and row.
 #include "gongwen/plugin.hpp"
 
+#include "data/dates.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -57,12 +60,6 @@ std::optional<double> as_number(const json& v) {
     return d;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
 // Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
 void civil_from_days(long z, int* y, int* m, int* d) {
     z += 719468;
@@ -78,7 +75,7 @@ void civil_from_days(long z, int* y, int* m, int* d) {
 }
 
 // A date as people and spreadsheets write it -> "YYYY-MM-DD".
-std::optional<std::string> canonical_date(const json& v) {
+std::optional<std::string> canonical_date(const json& v, std::string* why) {
     int y = 0, m = 0, d = 0;
     if (v.is_number()) {
         // An Excel serial date (1900 system): 25569 is 1970-01-01.
@@ -87,21 +84,14 @@ std::optional<std::string> canonical_date(const json& v) {
         if (serial < 10000 || serial > 2958465) return std::nullopt;
         civil_from_days(static_cast<long>(std::floor(serial)) - 25569, &y, &m, &d);
     } else if (v.is_string()) {
-        std::string s = trim_ascii(v.get<std::string>());
-        char sep1[8] = {0}, sep2[8] = {0};
-        int n = 0;
-        if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && (n == static_cast<int>(s.size()) || s[n] == 'T' || s[n] == ' ')) {
-        } else if (std::sscanf(s.c_str(), "%4d/%2d/%2d%n", &y, &m, &d, &n) == 3 && n == static_cast<int>(s.size())) {
-        } else if (std::sscanf(s.c_str(), "%4d.%2d.%2d%n", &y, &m, &d, &n) == 3 && n == static_cast<int>(s.size())) {
-        } else if (std::sscanf(s.c_str(), "%4d%3[^0-9]%2d%3[^0-9]%2d", &y, sep1, &m, sep2, &d) == 5 &&
-                   std::string(sep1) == "年" && std::string(sep2) == "月" && s.size() >= 3 && s.substr(s.size() - 3) == "日") {
-        } else {
-            return std::nullopt;
-        }
+        // The one date parser, the date formatter's: it says why 2024-04-31 is no date.
+        auto c = detail::parse_civil_date(v.get<std::string>(), why);
+        if (!c) return std::nullopt;
+        y = c->y, m = c->m, d = c->d;
     } else {
         return std::nullopt;
     }
-    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m)) return std::nullopt;
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > detail::days_in_month(y, m)) return std::nullopt;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return std::string(buf);
@@ -109,12 +99,25 @@ std::optional<std::string> canonical_date(const json& v) {
 
 class Validator {
 public:
-    Validator(const std::string& label, Diagnostics& diags) : label_(label), diags_(diags) {}
+    Validator(const std::string& label, Diagnostics& diags, const ValidateOptions& opts)
+        : label_(label), diags_(diags), opts_(opts), file_(label) {}
 
-    json object(const std::vector<FieldSpec>& fields, const json& data, const std::string& prefix) {
+    json object(const std::vector<FieldSpec>& fields, const json& data, const std::string& prefix,
+                const std::string& list = {}, std::size_t record = 0) {
         json out = data.is_object() ? data : json::object();
         for (const auto& f : fields) {
             std::string where = prefix + f.display();
+            // Where the value is in its file: the file, row and column it has there.
+            file_ = label_;
+            if (opts_.locate)
+                if (auto o = opts_.locate(list, record, f.name)) {
+                    file_ = o->file;
+                    if (!o->column.empty()) {
+                        where = "「" + o->column + "」";
+                        if (!list.empty() && prefix.size() > 2)
+                            where += " (" + prefix.substr(0, prefix.size() - 2) + " of " + label_ + ")";
+                    }
+                }
             json v = data.is_object() && data.contains(f.name) ? data[f.name] : json();
             if (is_empty(v)) {
                 if (!f.default_value.is_null()) {
@@ -134,13 +137,36 @@ public:
     }
 
 private:
-    void problem(const std::string& message) { diags_.error("invalid-data", label_, message); }
+    void problem(const std::string& message) { diags_.error("invalid-data", file_, message); }
+
+    // A character XML 1.0 cannot hold (U+0001, U+FFFE...) is the data's fault, said here with
+    // its field and row rather than by the renderer on the template's paragraph.
+    void xml_chars(const std::string& s, const std::string& where) {
+        if (opts_.allow_invalid_xml_chars) return;
+        for (std::size_t i = 0; i < s.size();) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+            for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+            i += n;
+            bool ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                      (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (ok) continue;
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+            problem(where + ": holds " + buf + ", a character XML 1.0 cannot hold (documents cannot store it): remove it from the data");
+            return;
+        }
+    }
 
     json value(const FieldSpec& f, const json& v, const std::string& where) {
         switch (f.type) {
         case FieldType::text:
         case FieldType::multiline:
-            if (v.is_string()) return v;
+            if (v.is_string()) {
+                xml_chars(v.get_ref<const std::string&>(), where);
+                return v;
+            }
             if (v.is_number() || v.is_boolean()) return value_to_text(v);
             problem(where + ": must be text, got " + shown(v));
             return v;
@@ -163,9 +189,10 @@ private:
             return v.is_number() ? v : json(*d);
         }
         case FieldType::date: {
-            auto d = canonical_date(v);
+            std::string why;
+            auto d = canonical_date(v, &why);
             if (!d) {
-                problem(where + ": must be a date such as 2023-07-05 or 2023年7月5日, got " + shown(v));
+                problem(where + ": " + (why.empty() ? "must be a date such as 2023-07-05 or 2023年7月5日, got " + shown(v) : why));
                 return v;
             }
             return *d;
@@ -194,16 +221,19 @@ private:
             for (std::size_t i = 0; i < v.size(); ++i) {
                 std::string row = where + " row " + std::to_string(i + 1) + ", ";
                 if (f.columns.empty()) {
+                    if (v[i].is_string()) xml_chars(v[i].get_ref<const std::string&>(), row.substr(0, row.size() - 2));
                     if (v[i].is_string() || v[i].is_number()) rows.push_back(value_to_text(v[i]));
                     else problem(row.substr(0, row.size() - 2) + ": must be text, got " + shown(v[i]));
                     continue;
                 }
+                const std::string at = file_;
                 if (!v[i].is_object()) {
                     problem(row.substr(0, row.size() - 2) + ": must be a record, got " + shown(v[i]));
                     rows.push_back(v[i]);
                     continue;
                 }
-                rows.push_back(object(f.columns, v[i], row));
+                rows.push_back(object(f.columns, v[i], row, f.name, i));
+                file_ = at;
             }
             return rows;
         }
@@ -219,17 +249,26 @@ private:
 
     const std::string& label_;
     Diagnostics& diags_;
+    const ValidateOptions& opts_;
+    std::string file_;  // where the value being checked is
 };
 
 } // namespace
 
-json validate_data(const std::vector<FieldSpec>& fields, const json& data, const std::string& data_label,
+json validate_data(const std::vector<FieldSpec>& fields, const json& given, const std::string& data_label,
                    Diagnostics& diags) {
+    return validate_data(fields, given, data_label, diags, ValidateOptions{});
+}
+
+json validate_data(const std::vector<FieldSpec>& fields, const json& given, const std::string& data_label,
+                   Diagnostics& diags, const ValidateOptions& options) {
+    // Keys may be names or labels, in list records too: the rule of batch and the add-in.
+    const json data = with_field_names(fields, given);
     if (!data.is_object()) {
         diags.error("invalid-data", data_label, "the data must be an object of fields, got " + shown(data));
         return data;
     }
-    Validator v(data_label, diags);
+    Validator v(data_label, diags, options);
     json out = v.object(fields, data, "");
     for (auto it = data.begin(); it != data.end(); ++it) {
         bool known = std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == it.key(); });

@@ -20,7 +20,9 @@ public:
         std::vector<gongwen::sdk::Problem> problems;
         if (data["轮次"].get<long>() < 2)  // the manifest says so too (min 2): no 第零轮
             problems.push_back({"轮次", 0, "至少为2：总结同时汇报上一轮巡察情况"});
-        if (data["整改不到位问题数"].get<long>() > data["反馈问题数"].get<long>())
+        if (data["反馈问题数"].get<long>() == 0)  // the share of it not rectified cannot be computed
+            problems.push_back({"反馈问题数", 0, "为0：无法计算整改不到位问题所占的百分比"});
+        else if (data["整改不到位问题数"].get<long>() > data["反馈问题数"].get<long>())
             problems.push_back({"整改不到位问题数", 0, "不能多于上一轮反馈问题数"});
         if (data["副科级以上人数"].get<long>() > data["人才库人数"].get<long>())
             problems.push_back({"副科级以上人数", 0, "不能多于巡察人才库人数"});
