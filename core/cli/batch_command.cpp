@@ -114,9 +114,10 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_flag("--strict", c.o.strict, "a missing value is an error");
     c.app->add_option("--shard", c.shard, "K/N: only the K-th of N deterministic slices of the rows")->capture_default_str();
     c.app->add_option("--report", c.report_path, "write a JSON report of every row");
-    c.app->add_option("--sheet", c.o.table.sheet, "XLSX sheet (default: the first)");
-    c.app->add_option("--encoding", c.o.table.encoding, "CSV encoding: UTF-8, GB18030, GBK (default: detected)");
-    c.app->add_option("--rows", c.o.row_sources, "[FIELD=]FILE:KEY — rows of a list field from another file, by key column");
+    c.app->add_option("--sheet", c.o.table.sheet, "XLSX sheet of every .xlsx input without its own (default: the first)");
+    c.app->add_option("--encoding", c.o.table.encoding, "CSV encoding of every .csv input without its own: UTF-8, GB18030, GBK (default: detected)");
+    c.app->add_option("--rows", c.o.row_sources, "[FIELD=]FILE:KEY[,encoding=NAME][,sheet=NAME] — rows of a list field from another file, by key column; "
+                    "encoding= (CSV) and sheet= (XLSX) are that file's own");
     c.app->get_option("--resume")->excludes(c.app->get_option("--force"));
     return &c;
 }
