@@ -112,11 +112,13 @@ public:
             if (opts_.locate)
                 if (auto o = opts_.locate(list, record, f.name)) {
                     file_ = o->file;
-                    if (!o->column.empty()) {
-                        where = "「" + o->column + "」";
-                        if (!list.empty() && prefix.size() > 2)
-                            where += " (" + prefix.substr(0, prefix.size() - 2) + " of " + label_ + ")";
-                    }
+                    // The column as the file heads it (the field's name or label: the display
+                    // holds it), and for a record from another file, whose document it is.
+                    where = f.display();
+                    if (!o->column.empty() && o->column != f.name && o->column != f.label.zh)
+                        where = "「" + o->column + "」 " + where;
+                    if (!list.empty() && prefix.size() > 2)
+                        where += ", " + prefix.substr(0, prefix.size() - 2) + " in " + label_;
                 }
             json v = data.is_object() && data.contains(f.name) ? data[f.name] : json();
             if (is_empty(v)) {
