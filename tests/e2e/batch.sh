@@ -167,6 +167,113 @@ rc=$?
 [ "$rc" = 1 ] && grep -q 'error\[unknown-column\]' "$work/typo-strict.log" && [ -z "$(ls "$work/typo-strict" 2>/dev/null)" ] &&
   ok "--strict: a misspelled column stops the batch, nothing written" || { bad "--strict misspelled column: exit $rc"; cat "$work/typo-strict.log"; }
 
+# 5f. XLSX data with a GB18030 CSV of rows (issue 11, item 9): --encoding is the default of the
+#     .csv inputs only (it refused XLSX data: "--encoding applies only to .csv files"), and a
+#     rows file may carry its own: FILE:KEY,encoding=NAME.
+csv2xlsx() {  # CSV (UTF-8) -> a one-sheet XLSX named 单位, inline strings, written by hand
+  python3 - "$1" "$2" <<'PY'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+def col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+cells = "".join(
+    f'<row r="{r + 1}">' + "".join(f'<c r="{col(c)}{r + 1}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for c, v in enumerate(row) if v) + "</row>"
+    for r, row in enumerate(rows))
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+               '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns}><sheets><sheet name="单位" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{cells}</sheetData></worksheet>')
+PY
+}
+"$bin" batch rectification-notice --data "$ex/notices.xlsx" --rows "$work/problems-gb.csv:被巡察单位" --encoding GB18030 \
+  --out-dir "$work/xlsx-gb" 2>"$work/xlsx-gb.log" || { bad "XLSX data with --encoding GB18030 rows"; cat "$work/xlsx-gb.log"; }
+texts "$work/xlsx-gb" | diff -q - "$work/csv.txt" >/dev/null && ok "XLSX data + GB18030 rows (--encoding as a default): the same documents" ||
+  bad "XLSX data + GB18030 rows (--encoding) differ"
+"$bin" batch rectification-notice --data "$ex/notices.xlsx" --rows "问题=$work/problems-gb.csv:被巡察单位,encoding=GB18030" \
+  --out-dir "$work/xlsx-gb2" 2>"$work/xlsx-gb2.log" || { bad "XLSX data with FILE:KEY,encoding=GB18030"; cat "$work/xlsx-gb2.log"; }
+texts "$work/xlsx-gb2" | diff -q - "$work/csv.txt" >/dev/null && ok "XLSX data + rows FILE:KEY,encoding=GB18030: the same documents" ||
+  bad "XLSX data + rows FILE:KEY,encoding=GB18030 differ"
+"$bin" batch rectification-notice --data "$ex/notices.xlsx" --rows "$ex/problems.csv:被巡察单位,sheet=x" --out-dir "$work/xlsx-gb3" 2>"$work/xlsx-gb3.log"
+rc=$?
+[ "$rc" = 2 ] && grep -q "sheet= applies only to an .xlsx file" "$work/xlsx-gb3.log" && ok "a rows option the file cannot use: usage error" ||
+  { bad "sheet= on a CSV rows file: exit $rc"; cat "$work/xlsx-gb3.log"; }
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --sheet x --out-dir "$work/xlsx-gb4" 2>"$work/xlsx-gb4.log"
+rc=$?
+[ "$rc" = 2 ] && grep -q -- "--sheet applies only to .xlsx files" "$work/xlsx-gb4.log" && ok "--sheet with no .xlsx input: usage error" ||
+  { bad "--sheet with no .xlsx input: exit $rc"; cat "$work/xlsx-gb4.log"; }
+
+# 5g. Every problem names the file, sheet, row and column where the value is (item 7): a bad
+#     cell of an XLSX by its cell, a bad record of a rows file by that file's line and column
+#     (it named the data row: "notices.xlsx:3: … row 2"); an impossible date says why (item 12).
+sed '3s/2023-06-09/2024-04-31/' "$ex/notices.csv" >"$work/units.csv"
+csv2xlsx "$work/units.csv" "$work/units.xlsx"
+cp "$ex/problems.csv" "$work/problems2.csv"
+echo '县卫生健康局,,不是类别,' >>"$work/problems2.csv"   # line 7: 问题 empty, 类别 not a choice
+"$bin" batch rectification-notice --data "$work/units.xlsx" --rows "$work/problems2.csv:被巡察单位" --out-dir "$work/where" 2>"$work/where.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q "units.xlsx:单位!G3: error\[invalid-data\]: 「巡察结束日期」(巡察结束): 2024-04-31 is not a valid date: April has only 30 days" "$work/where.log" &&
+  ok "an impossible date in an XLSX: its sheet and cell, and why" || { bad "XLSX cell / impossible date: exit $rc"; cat "$work/where.log"; }
+grep -q "problems2.csv:7: error\[invalid-data\]: 「类别」, 「发现的问题」(问题) row 2 in .*units.xlsx:3: must be one of" "$work/where.log" &&
+  grep -q "problems2.csv:7: error\[invalid-data\]: 「问题」(描述), 「发现的问题」(问题) row 2 in .*units.xlsx:3: required" "$work/where.log" &&
+  ok "a bad record of a rows file: that file's line and column, and its document" || { bad "rows-file record not located"; cat "$work/where.log"; }
+
+# 5h. JSON rows whose list records use the columns' labels (问题 for 描述, as problems.csv does)
+#     are read as batch reads CSV (item 11); a record key that names no column is said once for
+#     the batch, with the column it resembles, and --strict stops it (item 6).
+python3 - "$ex/notices.csv" "$ex/problems.csv" "$work/labels.json" "$work/typo-rec.json" <<'PY'
+import csv, json, sys
+units = [{k: v for k, v in r.items() if v} for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+probs = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+for u in units:
+    u["问题"] = [{"问题": p["问题"], "类别": p["类别"]} for p in probs if p["被巡察单位"] == u["被巡察单位"]]
+json.dump(units, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+for u in units:
+    for p in u["问题"]:
+        p["描述"] = p.pop("问题")
+        p["依据条款"] = "x"
+json.dump(units, open(sys.argv[4], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$bin" batch rectification-notice --data "$work/labels.json" --out-dir "$work/labels" 2>"$work/labels.log"
+rc=$?
+[ "$rc" = 0 ] && texts "$work/labels" | grep -q "县人民医院巡察整改通知书.docx.*药品回扣问题线索处置不及时" &&
+  ok "JSON list records keyed by the columns' labels" || { bad "JSON records by label: exit $rc"; cat "$work/labels.log"; }
+"$bin" batch rectification-notice --data "$work/typo-rec.json" --out-dir "$work/typo-rec" 2>"$work/typo-rec.log"
+rc=$?
+n=$(grep -c "warning\[unknown-column\]: 「发现的问题」(问题): 「依据条款」 is not a column of its records and is ignored; did you mean 「依据」?" "$work/typo-rec.log")
+[ "$rc" = 0 ] && [ "$n" = 1 ] && ok "an unknown key of JSON list records: said once, with the column it resembles" ||
+  { bad "unknown record key: exit $rc, $n warnings"; cat "$work/typo-rec.log"; }
+"$bin" batch rectification-notice --data "$work/typo-rec.json" --out-dir "$work/typo-rec-strict" --strict 2>"$work/typo-rec-strict.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q "error\[unknown-column\]: 「发现的问题」(问题): 「依据条款」" "$work/typo-rec-strict.log" && [ -z "$(ls "$work/typo-rec-strict" 2>/dev/null)" ] &&
+  ok "--strict: an unknown record key stops the batch, nothing written" || { bad "--strict unknown record key: exit $rc"; cat "$work/typo-rec-strict.log"; }
+
+# 5i. A character XML cannot hold in a CSV cell (item 13): the data file, row and field, exit 1,
+#     that document not written (it blamed the installed template's paragraph).
+python3 - "$ex/notices.csv" "$work/ctl.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+lines[2] = lines[2].replace("关于", "关于\x01", 1)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+"$bin" batch rectification-notice --data "$work/ctl.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/ctl" 2>"$work/ctl.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q "ctl.csv:3: error\[invalid-data\]: 「标题」: holds U+0001" "$work/ctl.log" && ! grep -q "notice.docx" "$work/ctl.log" &&
+  [ "$(ls "$work/ctl" | wc -l)" = 2 ] && ok "U+0001 in a CSV cell: the data's row and field, that document not written" ||
+  { bad "U+0001 in a CSV cell: exit $rc"; cat "$work/ctl.log"; }
+
 # 5c. GONGWEN_OFFICE_CONNECT naming a port where no office listens: a clear error in seconds
 #     (it waited 90 s), nothing written. Only with the office bridge (a build without it runs
 #     soffice --convert-to and has no use for the variable).

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 
 namespace gongwen {
 namespace {
@@ -83,6 +84,87 @@ TEST_F(Cli, ASpreadsheetAsTheDataOfOneDocumentPointsToBatch) {
     r = run_gongwen("generate rectification-notice --data " + q("rows.csv") + " -o " + q("n.docx"));
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("this is a CSV table"), std::string::npos) << r.err;
+}
+
+// The notice's sample data, changed by `edit`, through `gongwen generate` (issue 11).
+struct Generated {
+    int code;
+    std::string err;
+    bool written;
+};
+
+class CliGenerate : public Cli {
+protected:
+    Generated generate(const std::function<void(nlohmann::json&)>& edit, const std::string& extra = "") {
+        nlohmann::json d = nlohmann::json::parse(test::slurp(std::string(GONGWEN_SOURCE_DIR) + "/examples/samples/rectification-notice.json"));
+        edit(d);
+        file("d.json", d.dump());
+        std::filesystem::remove(path("n.docx"));
+        auto r = run_gongwen("generate rectification-notice --data " + q("d.json") + " -o " + q("n.docx") + extra);
+        return {r.code, r.err, exists("n.docx")};
+    }
+};
+
+TEST_F(CliGenerate, ListRecordsTakeTheColumnsLabelsAsBatchDoes) {
+    // examples/batch/problems.csv heads 描述 with its label 问题: JSON may too (it was "「问题」(描述):
+    // required, but missing or empty" for every record).
+    auto g = generate([](nlohmann::json& d) {
+        for (auto& p : d["问题"]) {
+            p["问题"] = p["描述"];
+            p.erase("描述");
+        }
+    });
+    EXPECT_EQ(g.code, 0) << g.err;
+    ASSERT_TRUE(g.written);
+    std::string text;
+    for (const auto& p : test::visible_paragraphs(Package::read_file(path("n.docx")))) text += p;
+    EXPECT_NE(text.find("部分学校食堂财务管理不规范"), std::string::npos);
+}
+
+TEST_F(CliGenerate, AnUnknownKeyOfListRecordsIsSaidOnceWithTheClosestColumn) {
+    // It was silently dropped: the notices went out without it.
+    auto edit = [](nlohmann::json& d) {
+        for (auto& p : d["问题"]) p["依据条款"] = "x";
+    };
+    auto g = generate(edit);
+    EXPECT_EQ(g.code, 0) << g.err;
+    const std::string want = path("d.json") + ": warning[unknown-column]: 「发现的问题」(问题): 「依据条款」 is not a column of its records and is "
+                             "ignored; did you mean 「依据」?";
+    EXPECT_NE(g.err.find(want), std::string::npos) << g.err;
+    EXPECT_EQ(g.err.find(want), g.err.rfind(want)) << "said once, not per record:\n" << g.err;
+    g = generate(edit, " --strict");
+    EXPECT_EQ(g.code, 1) << g.err;
+    EXPECT_NE(g.err.find("error[unknown-column]: 「发现的问题」(问题): 「依据条款」"), std::string::npos) << g.err;
+    EXPECT_FALSE(g.written);
+}
+
+TEST_F(CliGenerate, AnImpossibleDateSaysWhy) {
+    auto g = generate([](nlohmann::json& d) { d["成文日期"] = "2024-04-31"; });
+    EXPECT_EQ(g.code, 1);
+    EXPECT_NE(g.err.find(path("d.json") + ": error[invalid-data]: 「成文日期」: 2024-04-31 is not a valid date: April has only 30 days"),
+              std::string::npos)
+        << g.err;
+    EXPECT_FALSE(g.written);
+}
+
+TEST_F(CliGenerate, ACharacterXmlCannotHoldIsTheDatasNotTheTemplates) {
+    // It was "…/templates/notice.docx:word/document.xml:N: error[invalid-char]": the installed
+    // template blamed for the data.
+    for (const char* bad : {"\x01", "\xEF\xBF\xBE"}) {
+        auto g = generate([&](nlohmann::json& d) {
+            d["标题"] = std::string("关于") + bad + "整改的通知";
+            d["问题"][1]["依据"] = std::string("x") + bad;
+        });
+        EXPECT_EQ(g.code, 1);
+        EXPECT_NE(g.err.find(path("d.json") + ": error[invalid-data]: 「标题」: holds U+"), std::string::npos) << g.err;
+        EXPECT_NE(g.err.find(path("d.json") + ": error[invalid-data]: 「发现的问题」(问题) row 2, 「依据」: holds U+"), std::string::npos) << g.err;
+        EXPECT_EQ(g.err.find("notice.docx"), std::string::npos) << g.err;
+        EXPECT_FALSE(g.written);
+    }
+    // --strip-invalid-chars still drops them.
+    auto g = generate([](nlohmann::json& d) { d["标题"] = "关于\x01整改的通知"; }, " --strip-invalid-chars");
+    EXPECT_EQ(g.code, 0) << g.err;
+    EXPECT_TRUE(g.written);
 }
 
 TEST_F(Cli, BadJsonDataNamesLineAndColumn) {

@@ -85,6 +85,67 @@ TEST(PluginSchema, ReportsEveryProblemByLabelAndRow) {
     EXPECT_EQ(d.items()[0].to_string(), "d.json: error[invalid-data]: 「单位名称」(单位): required, but missing or empty");
 }
 
+TEST(PluginSchema, NamesOrLabelsByOneRuleInListRecordsToo) {
+    std::vector<FieldSpec> fields = schema();
+    fields.back().columns[0].label.zh = "问题";  // 描述, labelled 问题 as in rectification-notice
+    // A name beside its own label wins; an English label is read too; unknown keys are kept.
+    json d = {{"单位名称", "县教育局"}, {"Unit", "x"}, {"问题", {{{"问题", "甲"}, {"数量", 2}}, {{"描述", "乙"}, {"问题", "丙"}}}},
+              {"备注", 1}};
+    json n = with_field_names(fields, d);
+    EXPECT_EQ(n["单位"], "县教育局");
+    EXPECT_EQ(n["问题"][0]["描述"], "甲");
+    EXPECT_EQ(n["问题"][1]["描述"], "乙");
+    EXPECT_EQ(n["备注"], 1);
+    ASSERT_NE(field_for_key(fields, "巡察轮次"), nullptr);
+    EXPECT_EQ(field_for_key(fields, "巡察轮次")->name, "轮次");
+    EXPECT_EQ(field_for_key(fields, "无此字段"), nullptr);
+    Diagnostics diags;
+    json out = validate_data(fields, {{"单位名称", "县教育局"}, {"问题", {{{"问题", "甲"}}}}}, "d.json", diags);
+    EXPECT_FALSE(diags.has_errors()) << diags.to_string();
+    EXPECT_EQ(out["问题"][0]["描述"], "甲");
+}
+
+TEST(PluginSchema, UnknownKeysOfListRecordsAreSaidOnceWithTheClosestColumn) {
+    std::vector<FieldSpec> fields = schema();
+    json d = {{"单位", "x"}, {"问题", {{{"描述", "甲"}, {"问题描述", "a"}}, {{"描述", "乙"}, {"问题描述", "b"}, {"数目", 1}}}}};
+    Diagnostics diags;
+    report_unknown_record_keys(fields, d, "d.json", false, diags);
+    ASSERT_EQ(diags.size(), 2u) << diags.to_string();
+    EXPECT_EQ(diags.items()[0].message, "「问题」: 「问题描述」 is not a column of its records and is ignored; did you mean 「描述」?");
+    EXPECT_EQ(diags.items()[0].severity, Severity::warning);
+    EXPECT_EQ(diags.items()[1].message, "「问题」: 「数目」 is not a column of its records and is ignored; did you mean 「数量」?");
+    Diagnostics strict;
+    report_unknown_record_keys(fields, d, "d.json", true, strict);
+    EXPECT_TRUE(strict.has_errors());
+}
+
+TEST(PluginSchema, AnImpossibleDateSaysWhy) {
+    Diagnostics diags;
+    validate_data(schema(), {{"单位", "x"}, {"问题", {{{"描述", "a"}}}}, {"日期", "2024-04-31"}}, "d.json", diags);
+    EXPECT_EQ(messages(diags), std::vector<std::string>{"「成文日期」(日期): 2024-04-31 is not a valid date: April has only 30 days"});
+    Diagnostics feb;
+    validate_data(schema(), {{"单位", "x"}, {"问题", {{{"描述", "a"}}}}, {"日期", "2023年2月29日"}}, "d.json", feb);
+    EXPECT_EQ(messages(feb), std::vector<std::string>{"「成文日期」(日期): 2023年2月29日 is not a valid date: February 2023 has only 28 days"});
+    Diagnostics ok;
+    json out = validate_data(schema(), {{"单位", "x"}, {"问题", {{{"描述", "a"}}}}, {"日期", "2024.02.29"}}, "d.json", ok);
+    EXPECT_FALSE(ok.has_errors()) << ok.to_string();
+    EXPECT_EQ(out["日期"], "2024-02-29");
+}
+
+TEST(PluginSchema, CharactersXmlCannotHoldAreTheDatasByFieldAndRow) {
+    Diagnostics diags;
+    validate_data(schema(), {{"单位", "a\x01" "b"}, {"问题", {{{"描述", "ok"}}, {{"描述", "x\xEF\xBF\xBEy"}}}}}, "d.json", diags);
+    EXPECT_EQ(messages(diags),
+              (std::vector<std::string>{
+                  "「单位名称」(单位): holds U+0001, a character XML 1.0 cannot hold (documents cannot store it): remove it from the data",
+                  "「问题」 row 2, 「描述」: holds U+FFFE, a character XML 1.0 cannot hold (documents cannot store it): remove it from the data"}));
+    Diagnostics allowed;
+    ValidateOptions o;
+    o.allow_invalid_xml_chars = true;
+    validate_data(schema(), {{"单位", "a\x01" "b"}, {"问题", {{{"描述", "ok"}}}}}, "d.json", allowed, o);
+    EXPECT_FALSE(allowed.has_errors());
+}
+
 TEST(PluginSchema, ChecksRangesAndRowCounts) {
     Diagnostics d;
     validate_data(schema(), {{"单位", "x"}, {"轮次", 21}, {"问题", json::array()}}, "d.json", d);
@@ -243,6 +304,22 @@ INSTANTIATE_TEST_SUITE_P(
             if (ch == '-') ch = '_';
         return n;
     });
+
+TEST(BrokenPlugin, APrepareHookThatRefusesTheDataIsSaidOnTheDataFile) {
+    // A hook's failure on the data reads like the schema's problems: on the data file (it named
+    // the plugin's library).
+    std::string dir = test::temp_dir();
+    test::write_file(dir + "/d.json", R"({"标题": "测试"})");
+    auto r = test::run_gongwen("generate throws-prepare --data '" + dir + "/d.json' -o '" + dir + "/o.docx'",
+                               std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find(dir + "/d.json: error[plugin-failed]: plugin 'throws-prepare': prepare failed: boom in prepare"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find(".so:"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/o.docx"));
+    fs::remove_all(dir);
+}
 
 TEST(BrokenPluginList, ListsTheGoodAndReportsTheBroken) {
     auto r = test::run_gongwen("list", std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");

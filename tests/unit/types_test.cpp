@@ -207,7 +207,9 @@ TEST(WorkSummary, ZeroTotalIsAClearErrorNotADivisionByZero) {
     d["整改不到位问题数"] = 0;
     Generated g = generate("work-summary", d, "docx");
     EXPECT_EQ(g.code, 1);
-    EXPECT_NE(g.err.find("error[plugin-failed]: plugin 'work-summary': prepare failed: 上一轮反馈问题数 is 0"), std::string::npos) << g.err;
+    // Said like the schema's problems: on the data file, by field (it named libwork-summary.so).
+    EXPECT_NE(g.err.find("/d.json: error[invalid-data]: 「上一轮反馈问题数」(反馈问题数): 为0"), std::string::npos) << g.err;
+    EXPECT_EQ(g.err.find("libwork-summary.so"), std::string::npos) << g.err;
 }
 
 TEST(WorkSummary, RefusesMorePartsThanTheWhole) {

@@ -44,17 +44,14 @@ std::size_t distance(const std::string& a, const std::string& b) {
 json record_with_names(const std::vector<FieldSpec>& fields, const json& data) {
     if (!data.is_object()) return data;
     json out = json::object();
-    // Names first, so that a name beside its own label wins whatever the order of the keys.
-    for (auto it = data.begin(); it != data.end(); ++it) {
-        const FieldSpec* f = field_for_key(fields, it.key());
-        if (f && f->name == it.key()) out[it.key()] = it.value();
-    }
-    for (auto it = data.begin(); it != data.end(); ++it) {
-        const FieldSpec* f = field_for_key(fields, it.key());
-        std::string name = f ? f->name : it.key();
-        if (f && f->name == it.key()) continue;
-        if (!out.contains(name)) out[name] = it.value();
-    }
+    // By the rule's order whatever the order of the keys: a name, then a Chinese label, then
+    // an English one; the first present wins.
+    for (const auto& f : fields)
+        for (const std::string* key : {&f.name, &f.label.zh, &f.label.en})
+            if (!key->empty() && data.contains(*key) && field_for_key(fields, *key) == &f && !out.contains(f.name))
+                out[f.name] = data[*key];
+    for (auto it = data.begin(); it != data.end(); ++it)
+        if (!field_for_key(fields, it.key()) && !out.contains(it.key())) out[it.key()] = it.value();
     for (const auto& f : fields) {
         if (f.type != FieldType::list || f.columns.empty() || !out.contains(f.name) || !out[f.name].is_array()) continue;
         for (auto& r : out[f.name]) r = record_with_names(f.columns, r);
