@@ -305,20 +305,22 @@ INSTANTIATE_TEST_SUITE_P(
         return n;
     });
 
-TEST(BrokenPlugin, APrepareHookThatRefusesTheDataIsSaidOnTheDataFile) {
+TEST(BrokenPlugin, AHookThatRefusesTheDataIsSaidOnTheDataFile) {
     // A hook's failure on the data reads like the schema's problems: on the data file (it named
     // the plugin's library).
-    std::string dir = test::temp_dir();
-    test::write_file(dir + "/d.json", R"({"标题": "测试"})");
-    auto r = test::run_gongwen("generate throws-prepare --data '" + dir + "/d.json' -o '" + dir + "/o.docx'",
-                               std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");
-    EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.err.find(dir + "/d.json: error[plugin-failed]: plugin 'throws-prepare': prepare failed: boom in prepare"),
-              std::string::npos)
-        << r.err;
-    EXPECT_EQ(r.err.find(".so:"), std::string::npos) << r.err;
-    EXPECT_FALSE(fs::exists(dir + "/o.docx"));
-    fs::remove_all(dir);
+    for (std::string hook : {"prepare", "validate"}) {
+        std::string dir = test::temp_dir();
+        test::write_file(dir + "/d.json", R"({"标题": "测试"})");
+        auto r = test::run_gongwen("generate throws-" + hook + " --data '" + dir + "/d.json' -o '" + dir + "/o.docx'",
+                                   std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");
+        EXPECT_EQ(r.code, 1);
+        EXPECT_NE(r.err.find(dir + "/d.json: error[plugin-failed]: plugin 'throws-" + hook + "': " + hook + " failed: boom in " + hook),
+                  std::string::npos)
+            << r.err;
+        EXPECT_EQ(r.err.find(".so:"), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(dir + "/o.docx"));
+        fs::remove_all(dir);
+    }
 }
 
 TEST(BrokenPluginList, ListsTheGoodAndReportsTheBroken) {

@@ -122,7 +122,17 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
     const Impl& p = *impl_;
     if (!p.table || !p.table->validate) return true;
     std::string text = data.dump();
-    json problems = p.call_json("validate", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->validate(text.c_str(), o, e); });
+    json problems;
+    try {
+        problems = p.call_json("validate", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->validate(text.c_str(), o, e); });
+    } catch (const Error& e) {
+        // As prepare: a hook that fails on the data is said on the data file.
+        if (data_label.empty() || e.diagnostics().empty()) throw;
+        Diagnostic d = e.diagnostics().items().front();
+        d.file = data_label;
+        diags.add(d);
+        return false;
+    }
     if (!problems.is_array()) p.fail("plugin-failed", "validate must return a JSON array");
     for (const auto& x : problems) {
         auto text_at = [&](const char* k) { auto it = x.find(k); return it != x.end() && it->is_string() ? it->get<std::string>() : std::string(); };
