@@ -52,7 +52,8 @@ install_packages() {
 
 build() {
   echo "== building in $BUILD"
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  # -g1 (line tables): stack traces keep file:line; full -g costs a fifth of the build time
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" >/dev/null
   cmake --build "$BUILD" -j"$(nproc)"
 }
 
@@ -80,7 +81,9 @@ hardening() {
   echo "== ASan + UBSan build of the test suite in $asan"
   # Without the office bridge: LibreOffice's UNO runtime is not instrumented and lives as long as
   # the process; PDF output then takes the soffice --convert-to path, and the plain run tests the bridge.
-  cmake -S "$ROOT" -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$flags" -DGONGWEN_WITH_LIBREOFFICE=OFF \
+  # -O1 -g1: the usual sanitizer build; -O2 -g made the largest test file compile 2.4x longer (182 s vs 76 s)
+  cmake -S "$ROOT" -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+    -DCMAKE_CXX_FLAGS="$flags" -DGONGWEN_WITH_LIBREOFFICE=OFF \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
   cmake --build "$asan" -j"$(nproc)"
   # LibreOffice and the out-of-tree SDK build are other processes, and the bad-input cases cap
