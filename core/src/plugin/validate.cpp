@@ -138,9 +138,13 @@ public:
         return out;
     }
 
+    /// Problems from here on are said on the data label.
+    void on_label() { file_ = label_; }
+
 private:
     void problem(const std::string& message) { diags_.error("invalid-data", file_, message); }
 
+public:
     // A character XML 1.0 cannot hold (U+0001, U+FFFE...) is the data's fault, said here with
     // its field and row rather than by the renderer on the template's paragraph.
     void xml_chars(const std::string& s, const std::string& where) {
@@ -160,6 +164,8 @@ private:
             return;
         }
     }
+
+private:
 
     json value(const FieldSpec& f, const json& v, const std::string& where) {
         switch (f.type) {
@@ -272,6 +278,7 @@ json validate_data(const std::vector<FieldSpec>& fields, const json& given, cons
     }
     Validator v(data_label, diags, options);
     json out = v.object(fields, data, "");
+    v.on_label();
     for (auto it = data.begin(); it != data.end(); ++it) {
         bool known = std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == it.key(); });
         if (!known) {
@@ -281,6 +288,7 @@ json validate_data(const std::vector<FieldSpec>& fields, const json& given, cons
             d.file = data_label;
             d.message = "「" + it.key() + "」 is not a field of this document type (a typo?); the template may still use it";
             diags.add(d);
+            if (it.value().is_string()) v.xml_chars(it.value().get_ref<const std::string&>(), "「" + it.key() + "」");
         }
     }
     return out;
