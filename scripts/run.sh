@@ -11,7 +11,7 @@ ROOT=$(pwd)
 BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
 
 PACKAGES=(
-  build-essential cmake pkg-config python3
+  build-essential cmake pkg-config python3 gettext
   libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
   # a real LibreOffice for PDF output (driven over UNO: its SDK) and the end-to-end checks, with free fonts for the
   # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,10 @@
 #include <optional>
 
 namespace gongwen::cli {
+
+using i18n::_;
+using i18n::N_;
+using i18n::P_;
 
 constexpr int kOk = 0;
 constexpr int kBadInput = 1;

@@ -1,16 +1,21 @@
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <algorithm>
 
 namespace gongwen {
 
+using i18n::_;
+
 std::string Diagnostic::to_string() const {
     std::string s = file.empty() ? std::string("gongwen") : file;
     if (!part.empty()) s += ":" + part;
     if (paragraph > 0) s += ":" + std::to_string(paragraph);
-    if (page > 0) s += ":page " + std::to_string(page);
-    s += severity == Severity::error ? ": error[" : ": warning[";
-    s += code + "]: " + message;
+    // TRANSLATORS: where a problem is in a laid-out document, after the file name: "a.pdf:page 3"
+    if (page > 0) s += ":" + i18n::format(_("page {page}"), {{"page", page}});
+    // TRANSLATORS: keep [{code}] as it is: the code is what scripts and the documentation use
+    s += ": " + i18n::format(severity == Severity::error ? _("error[{code}]: {message}") : _("warning[{code}]: {message}"),
+                             {{"code", code}, {"message", message}});
     // The tag as written, so the user can search the document for it.
     if (!tag.empty() && message.find(tag) == std::string::npos) s += " (" + tag + ")";
     return s;
@@ -53,7 +58,7 @@ std::string Diagnostics::to_string() const {
 
 namespace {
 std::string first_message(const Diagnostics& d) {
-    return d.items().empty() ? std::string("gongwen: error") : d.items().front().to_string();
+    return d.items().empty() ? std::string("gongwen: ") + _("error") : d.items().front().to_string();
 }
 } // namespace
 

@@ -65,7 +65,9 @@ struct RunResult {
 /// Runs the gongwen binary with `args` (already shell-quoted), capturing stdout and stderr.
 inline RunResult run_gongwen(const std::string& args, const std::string& env = "") {
     std::string dir = temp_dir();
-    std::string cmd = (env.empty() ? std::string() : "env " + env + " ") + "'" + GONGWEN_BIN + "' " + args + " >'" + dir + "/out' 2>'" + dir + "/err' </dev/null";
+    // English messages unless `env` asks for another language (LANG=…, LANGUAGE=…).
+    std::string cmd = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C " + env + " '" + GONGWEN_BIN + "' " + args + " >'" + dir +
+                      "/out' 2>'" + dir + "/err' </dev/null";
     int status = std::system(cmd.c_str());
     RunResult r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
