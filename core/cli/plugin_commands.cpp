@@ -1,5 +1,6 @@
 // gongwen list / describe / generate / plugin new: document types as plugins.
 #include "cli_common.hpp"
+#include "columns.hpp"
 
 #include "gongwen/data.hpp"
 #include "gongwen/office.hpp"
@@ -47,54 +48,81 @@ json manifest_json(const PluginManifest& m) {
 }
 
 struct ListCmd {
-    bool as_json = false;
+    bool as_json = false, verbose = false;
     int run() const {
         PluginCatalog cat = discover_plugins();
         int rc = cat.problems.has_errors() ? kBadInput : kOk;
         if (as_json) {
             json arr = json::array();
             for (const auto& m : cat.plugins) arr.push_back(manifest_json(m));
-            std::cout << json{{"plugins", arr}, {"search_path", plugin_search_path()}, {"diagnostics", diagnostics_json(cat.problems)}}.dump(2)
+            std::cout << json{{"plugins", arr}, {"search_path", plugin_search_path()}, {"skipped", cat.skipped},
+                              {"diagnostics", diagnostics_json(cat.problems)}}
+                             .dump(2)
                       << '\n';
             return rc;
         }
-        if (cat.plugins.empty()) std::printf("no document types found\n");
+        if (cat.plugins.empty()) std::cout << _("no document types found") << '\n';
+        std::vector<std::vector<std::string>> rows;
         for (const auto& m : cat.plugins) {
             std::string formats;
-            for (const auto& [f, _] : m.templates) formats += (formats.empty() ? "" : ",") + f;
-            std::printf("%-28s %s  %s (%s)  v%s  %s  [%s]  %s\n", m.id.c_str(), m.name.zh.c_str(), m.name.en.c_str(),
-                        formats.c_str(), m.version.c_str(), m.library.empty() ? "manifest" : "c++", m.origin.c_str(),
-                        m.dir.c_str());
+            for (const auto& [f, path] : m.templates) formats += (formats.empty() ? "" : ",") + f;
+            rows.push_back({m.id, m.name.zh, m.name.en, formats, "v" + m.version, m.library.empty() ? "manifest" : "c++",
+                            "[" + m.origin + "]", m.dir});
+        }
+        std::cout << format_columns(rows);
+        if (verbose) {
+            for (const auto& [root, origin] : plugin_search_path())
+                std::cout << i18n::format(_("searched {folder} ({origin})"), {{"folder", root}, {"origin", origin}}) << '\n';
+            for (const auto& dir : cat.skipped)
+                std::cout << i18n::format(_("skipped {folder}: no plugin.json"), {{"folder", dir}}) << '\n';
         }
         print_diagnostics(cat.problems);
         return rc;
     }
 };
 
-void print_field(const FieldSpec& f, int indent) {
-    std::string pad(static_cast<std::size_t>(indent), ' ');
-    std::printf("%s%-12s %s%s  %s%s\n", pad.c_str(), f.name.c_str(), field_type_name(f.type), f.required ? ", required" : "",
-                f.label.zh.c_str(), f.label.en.empty() ? "" : (" / " + f.label.en).c_str());
-    if (!f.help.text().empty()) std::printf("%s    %s\n", pad.c_str(), f.help.text().c_str());
+// What a field takes, on one line: its type, required, the range of a number or of a list's rows.
+std::string field_summary(const FieldSpec& f) {
+    std::string s = field_type_name(f.type);
+    if (f.required) s += std::string(", ") + _("required");
+    auto number = [](double v) {
+        std::string t = json(v).dump();
+        if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+        return t;
+    };
+    if (f.type == FieldType::list) {
+        if (f.min && f.max) s += ", " + i18n::format(_("{min} to {max} rows"), {{"min", number(*f.min)}, {"max", number(*f.max)}});
+        else if (f.min) s += ", " + i18n::format(P_("at least {min} row", "at least {min} rows", static_cast<unsigned long>(*f.min)), {{"min", number(*f.min)}});
+        else if (f.max) s += ", " + i18n::format(P_("at most {max} row", "at most {max} rows", static_cast<unsigned long>(*f.max)), {{"max", number(*f.max)}});
+    } else {
+        if (f.min) s += ", ≥ " + number(*f.min);
+        if (f.max) s += ", ≤ " + number(*f.max);
+    }
+    return s;
+}
+
+void add_field_rows(const FieldSpec& f, const std::string& indent, std::vector<std::vector<std::string>>& rows) {
+    std::string label = f.label.zh + (f.label.en.empty() ? "" : " / " + f.label.en);
+    rows.push_back({indent + f.name, field_summary(f), label});
+    std::string more = indent + "    ";
+    if (!f.help.text().empty()) rows.push_back({more + f.help.text()});
+    if (f.type == FieldType::date)
+        rows.push_back({more + _("a date: 2023-07-05, 2023/7/5, 2023.7.5, 2023年7月5日 or an Excel date cell")});
+    if (f.type == FieldType::list)
+        rows.push_back({more + (f.columns.empty() ? std::string(_("rows of text, one a line (a JSON array of strings)"))
+                                                  : std::string(_("rows of records (a JSON array of objects; in batch, a --rows file) with the columns:")))});
     if (!f.choices.empty()) {
         std::string all;
         for (const auto& c : f.choices) all += (all.empty() ? "" : "、") + c;
-        std::printf("%s    choices: %s\n", pad.c_str(), all.c_str());
+        rows.push_back({more + i18n::format(_("one of: {choices}"), {{"choices", all}})});
     }
-    if (!f.default_value.is_null()) std::printf("%s    default: %s\n", pad.c_str(), f.default_value.dump().c_str());
-    if (!f.example.is_null()) std::printf("%s    example: %s\n", pad.c_str(), f.example.dump().c_str());
-    for (const auto& c : f.columns) print_field(c, indent + 4);
+    if (!f.default_value.is_null()) rows.push_back({more + i18n::format(_("default: {value}"), {{"value", f.default_value.dump()}})});
+    if (!f.example.is_null()) rows.push_back({more + i18n::format(_("example: {value}"), {{"value", f.example.dump()}})});
+    for (const auto& c : f.columns) add_field_rows(c, indent + "    ", rows);
 }
 
 const PluginManifest* find_type(const PluginCatalog& cat, const std::string& type, Diagnostics& diags) {
-    const PluginManifest* m = cat.find(type);
-    if (!m) {
-        // A broken plugin of that id explains itself better than "unknown".
-        // Whatever is broken on the plugin path may be the type asked for: show it all.
-        diags.append(cat.problems);
-        diags.error("unknown-type", type, "no document type '" + type + "'; `gongwen list` shows the installed ones");
-    }
-    return m;
+    return cat.require(type, diags);
 }
 
 struct DescribeCmd {
@@ -112,13 +140,21 @@ struct DescribeCmd {
             std::cout << manifest_json(*m).dump(2) << '\n';
             return kOk;
         }
-        std::printf("%s — %s / %s  (v%s, %s, %s)\n", m->id.c_str(), m->name.zh.c_str(), m->name.en.c_str(), m->version.c_str(),
-                    m->library.empty() ? "manifest" : "c++", m->origin.c_str());
-        if (!m->description.text().empty()) std::printf("%s\n", m->description.text().c_str());
-        std::printf("folder: %s\n", m->dir.c_str());
-        for (const auto& [f, path] : m->templates) std::printf("template %s: %s\n", f.c_str(), path.c_str());
-        std::printf("file name: %s\nfields:\n", m->output.c_str());
-        for (const auto& f : m->fields) print_field(f, 2);
+        std::cout << m->id << " — " << m->name.zh << " / " << m->name.en << "  (v" << m->version << ", "
+                  << (m->library.empty() ? "manifest" : "c++") << ", " << m->origin << ")\n";
+        if (!m->description.text().empty()) std::cout << m->description.text() << '\n';
+        std::vector<std::vector<std::string>> about = {{_("folder:"), m->dir}};
+        for (const auto& [f, path] : m->templates) about.push_back({i18n::format(_("{format} template:"), {{"format", f}}), path});
+        about.push_back({_("file name:"), m->output});
+        std::error_code ec;
+        if (fs::exists(m->dir + "/example.json", ec)) about.push_back({_("sample data:"), m->dir + "/example.json"});
+        if (!m->frame.empty()) about.push_back({_("frame:"), m->frame});
+        std::cout << format_columns(about) << _("fields:") << '\n';
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& f : m->fields) add_field_rows(f, "", rows);
+        std::cout << format_columns(rows, "  ");
+        for (const auto& d : cat.problems.items())
+            if (d.file.rfind(m->dir + "/", 0) == 0) std::cerr << d.to_string() << '\n';
         return kOk;
     }
 };
@@ -170,83 +206,25 @@ struct GenerateCmd {
 
 // ---- gongwen plugin new --------------------------------------------------------------------
 
-const char* kContentTypes = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-  <Default Extension="xml" ContentType="application/xml"/>
-  <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-</Types>
-)";
-
-const char* kRels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>
-)";
-
-std::string document_xml(bool cpp) {
-    std::string count = cpp ? "（共{{事项数}}项）" : "";
-    return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-  <w:body>
-    <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/></w:rPr><w:t>{{标题}}</w:t></w:r></w:p>
-    <w:p><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>{{主送机关}}：</w:t></w:r></w:p>
-    <w:p><w:pPr><w:ind w:firstLineChars="200"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>{{正文}}</w:t></w:r></w:p>
-    <w:p><w:r><w:t>{{#事项}}</w:t></w:r></w:p>
-    <w:p><w:pPr><w:ind w:firstLineChars="200"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>{{@index | ordinal}}{{内容}}（责任人：{{责任人 | default:"待定"}}）</w:t></w:r></w:p>
-    <w:p><w:r><w:t>{{/事项}}</w:t></w:r></w:p>
-    <w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>)" +
-           count + R"({{成文日期 | date}}</w:t></w:r></w:p>
-    <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>
-  </w:body>
-</w:document>
-)";
+// <prefix>/bin/gongwen -> <prefix>/share/gongwen/scaffold (the build tree has the same shape).
+fs::path scaffold_dir() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path().parent_path() / "share" / "gongwen" / "scaffold";
 }
-
-json scaffold_manifest(const std::string& id, bool cpp) {
-    json fields = json::array({
-        {{"name", "标题"}, {"label", {{"zh", "标题"}, {"en", "Title"}}}, {"type", "text"}, {"required", true}, {"example", "关于某事项的通知"}},
-        {{"name", "主送机关"}, {"label", {{"zh", "主送机关"}, {"en", "Addressee"}}}, {"type", "text"}, {"required", true}},
-        {{"name", "正文"}, {"label", {{"zh", "正文"}, {"en", "Body"}}}, {"type", "multiline"}},
-        {{"name", "事项"},
-         {"label", {{"zh", "事项"}, {"en", "Items"}}},
-         {"type", "list"},
-         {"columns", json::array({{{"name", "内容"}, {"label", {{"zh", "内容"}, {"en", "Item"}}}, {"type", "text"}, {"required", true}},
-                                  {{"name", "责任人"}, {"label", {{"zh", "责任人"}, {"en", "Owner"}}}, {"type", "text"}}})}},
-        {{"name", "成文日期"}, {"label", {{"zh", "成文日期"}, {"en", "Date"}}}, {"type", "date"}, {"required", true}},
-    });
-    json m = {{"id", id},
-              {"version", "0.1.0"},
-              {"abi", plugin_abi_version()},
-              {"name", {{"zh", id}, {"en", id}}},
-              {"description", {{"zh", "新的公文类型：请修改 plugin.json 与 templates/。"}, {"en", "A new document type: edit plugin.json and templates/."}}},
-              {"templates", {{"docx", "templates/document.docx"}}},
-              {"output", "{{标题}}"},
-              {"fields", fields}};
-    if (cpp) m["library"] = "lib" + id + ".so";
-    return m;
-}
-
-const char* kExample = R"({
-  "标题": "关于开展专项检查的通知",
-  "主送机关": "各乡镇党委，县直各单位党组（党委）",
-  "正文": "为进一步压实整改责任，现就有关事项通知如下。",
-  "事项": [
-    {"内容": "各单位对照问题清单开展自查。", "责任人": "王某某"},
-    {"内容": "于规定时间内报送自查报告。"}
-  ],
-  "成文日期": "2023-07-05"
-}
-)";
 
 std::string cpp_source() {
-    return R"(// A C++ plugin: computed values before rendering. Built with gongwen_add_plugin().
+    return R"(// A C++ plugin: checks and computed values before rendering. Built with gongwen_add_plugin().
+// plugin.json says "frame": "gbt9704": after prepare() the core computes the frame's values
+// (signature, 附件说明, 版记; gongwen/gbt9704.hpp), so prepare() only adds what is this type's own.
 #include <gongwen/plugin_sdk.hpp>
 
 class Plugin : public gongwen::sdk::Plugin {
 public:
     nlohmann::json prepare(nlohmann::json data) override {
-        data["事项数"] = data.value("事项", nlohmann::json::array()).size();
+        // Every item names who answers for it.
+        for (auto& item : data["事项"])
+            if (item.value("责任人", std::string()).empty()) item["责任人"] = "待定";
         return data;
     }
 
@@ -270,55 +248,71 @@ std::string cmake_lists(const std::string& id) {
 }
 
 struct PluginNewCmd {
-    std::string name, parent = ".";
+    std::string id, name, parent = ".";
     bool cpp = false, force = false;
     int run() const {
-        json m = scaffold_manifest(name, cpp);
-        for (char c : name) {
+        for (char c : id) {
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-                std::cerr << "gongwen plugin new: a type id uses lower-case letters, digits and '-': " << name << '\n';
+                std::cerr << i18n::format(_("gongwen plugin new: a type id uses lower-case letters, digits and '-' ({id}); "
+                                            "give the Chinese name with --name"),
+                                          {{"id", id}})
+                          << '\n';
                 return kUsage;
             }
         }
-        fs::path dir = fs::path(parent) / name;
+        const fs::path from = scaffold_dir();
         std::error_code ec;
+        if (!fs::exists(from / "plugin.json", ec)) {
+            std::cerr << i18n::format(_("{folder}: error[missing-scaffold]: the scaffold is not installed with this gongwen"),
+                                      {{"folder", from.string()}})
+                      << '\n';
+            return kBadInput;
+        }
+        fs::path dir = fs::path(parent) / id;
         if (fs::exists(dir, ec) && !force) {
-            std::cerr << dir.string() << ": error[output-exists]: the folder exists; use --force to write into it\n";
+            std::cerr << i18n::format(_("{folder}: error[output-exists]: the folder exists; use --force to write into it"),
+                                      {{"folder", dir.string()}})
+                      << '\n';
             return kBadInput;
         }
         try {
+            json m = json::parse(read_file_bytes((from / "plugin.json").string()));
+            m["id"] = id;
+            m["name"] = {{"zh", name.empty() ? id : name}, {"en", id}};
+            if (cpp) m["library"] = "lib" + id + ".so";
             auto put = [&](const fs::path& rel, const std::string& text) {
                 fs::create_directories((dir / rel).parent_path());
                 write_file_atomically((dir / rel).string(), text, true);
             };
+            for (auto it = fs::recursive_directory_iterator(from); it != fs::recursive_directory_iterator(); ++it) {
+                fs::path rel = fs::relative(it->path(), from);
+                if (it->is_regular_file() && rel != "plugin.json") put(rel, read_file_bytes(it->path().string()));
+            }
             put("plugin.json", m.dump(2) + "\n");
-            put("example.json", kExample);
-            put("templates/document.docx/[Content_Types].xml", kContentTypes);
-            put("templates/document.docx/_rels/.rels", kRels);
-            put("templates/document.docx/word/document.xml", document_xml(cpp));
             if (cpp) {
                 put("src/plugin.cpp", cpp_source());
-                put("CMakeLists.txt", cmake_lists(name));
+                put("CMakeLists.txt", cmake_lists(id));
             }
         } catch (const Error& e) {
             print_diagnostics(e.diagnostics());
             return kBadInput;
-        } catch (const fs::filesystem_error& e) {
+        } catch (const std::exception& e) {
             std::cerr << dir.string() << ": error[cannot-write]: " << e.what() << '\n';
             return kBadInput;
         }
-        std::cout << "created " << dir.string() << "\n";
+        std::cout << i18n::format(_("created {folder}"), {{"folder", dir.string()}}) << '\n';
+        const std::string data = (dir / "example.json").string();
         if (cpp) {
             // The prefix this gongwen runs from is where find_package(Gongwen) finds the SDK.
             std::error_code pe;
             std::string prefix = fs::read_symlink("/proc/self/exe", pe).parent_path().parent_path().string();
-            std::cout << "build it:  cmake -S " << dir.string() << " -B " << dir.string() << "/build -DCMAKE_PREFIX_PATH=" << prefix
+            std::cout << _("build it:") << "  cmake -S " << dir.string() << " -B " << dir.string() << "/build -DCMAKE_PREFIX_PATH=" << prefix
                       << " && cmake --build " << dir.string() << "/build\n"
-                      << "try it:    GONGWEN_PLUGIN_PATH=" << dir.string() << "/build/" << name << " gongwen generate " << name
-                      << " --data " << dir.string() << "/example.json -o " << name << ".docx\n";
+                      << _("try it:") << "    GONGWEN_PLUGIN_PATH=" << dir.string() << "/build/" << id << " gongwen generate " << id
+                      << " --data " << data << " -o " << id << ".docx\n";
         } else {
-            std::cout << "try it:    GONGWEN_PLUGIN_PATH=" << dir.string() << " gongwen generate " << name << " --data "
-                      << dir.string() << "/example.json -o " << name << ".docx\n";
+            std::cout << _("try it:") << "    GONGWEN_PLUGIN_PATH=" << dir.string() << " gongwen generate " << id << " --data " << data
+                      << " -o " << id << ".docx\n";
         }
         return kOk;
     }
@@ -338,6 +332,7 @@ PluginCommands* add_plugin_commands(CLI::App& app) {
     static PluginCommands c;
     c.list_app = app.add_subcommand("list", "the document types found, and where each came from");
     c.list_app->add_flag("--json", c.list.as_json, "machine-readable output");
+    c.list_app->add_flag("--verbose,-v", c.list.verbose, "also the folders searched and those passed over (no plugin.json)");
 
     c.describe_app = app.add_subcommand("describe", "a document type's fields and templates");
     c.describe_app->add_option("TYPE", c.describe.type, "type id, e.g. rectification-notice")->required();
@@ -355,7 +350,8 @@ PluginCommands* add_plugin_commands(CLI::App& app) {
     auto* plugin = app.add_subcommand("plugin", "work on plugins");
     plugin->require_subcommand(1);
     c.new_app = plugin->add_subcommand("new", "create a working plugin folder to start a new document type from");
-    c.new_app->add_option("NAME", c.plugin_new.name, "the type id, e.g. immediate-rectification")->required();
+    c.new_app->add_option("ID", c.plugin_new.id, "the type id, e.g. immediate-rectification")->required();
+    c.new_app->add_option("--name", c.plugin_new.name, "the type's Chinese name, e.g. 立行立改通知书");
     c.new_app->add_flag("--cpp", c.plugin_new.cpp, "with a C++ library (computed values, checks, formatters)");
     c.new_app->add_option("--dir", c.plugin_new.parent, "where to create it (default: here)");
     c.new_app->add_flag("--force", c.plugin_new.force, "write into an existing folder");

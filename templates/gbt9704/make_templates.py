@@ -330,8 +330,8 @@ FILES = {
 }
 
 
-def write_template(plugin, name, body):
-    folder = os.path.join(ROOT, "plugins", plugin, "templates", name + ".docx")
+def write_template(plugin, name, body, base=None):
+    folder = os.path.join(base or os.path.join(ROOT, "plugins", plugin), "templates", name + ".docx")
     files = dict(FILES)
     files["word/styles.xml"] = styles()
     files["word/document.xml"] = document(body)
@@ -610,8 +610,40 @@ def manifests():
         ] + closing_fields("县委巡察办")))
 
 
+SCAFFOLD = os.path.join(ROOT, "templates", "scaffold")
+
+
+def scaffold():
+    """What `gongwen plugin new` starts a type from (templates/scaffold/, installed to
+    share/gongwen/scaffold/): a 通知 in the same frame, as a manifest-only type whose
+    "frame": "gbt9704" has the core compute the frame's values (signature, 附件说明, 版记)."""
+    body = "".join([
+        banner(), heading_block(),
+        loop("正文", p("{{.}}", "Body"), style="Body"),
+        loop("事项", p("{{@index | ordinal}}{{内容}}{{#责任人}}（责任人：{{责任人}}）{{/责任人}}", "Body"), style="Body"),
+        keep(p("特此通知。", "Body")),  # the last body line keeps with the signature: it never stands alone
+        closing(), listed_attachments(), end_block(),
+    ])
+    write_template("scaffold", "document", body, base=SCAFFOLD)
+    m = {"id": "new-type", "version": "0.1.0", "abi": 1, "name": {"zh": "新公文类型", "en": "New document type"},
+         "description": {"zh": "新的公文类型：请修改 plugin.json 与 templates/。", "en": "A new document type: edit plugin.json and templates/."},
+         "templates": {"docx": "templates/document.docx"}, "output": "{{标题}}", "frame": "gbt9704",
+         "fields": frame_fields("中共某某县委巡察办", "县巡办〔2023〕1号") + [
+             field("主送机关", "主送机关", "Addressee", required=True, example="各乡镇党委，县直各单位党组（党委）"),
+             field("正文", "正文", "Body", "list", min=1, help={"zh": "每行一段", "en": "One paragraph a line"}),
+             field("事项", "事项", "Items", "list", columns=[
+                 field("内容", "内容", "Item", required=True),
+                 field("责任人", "责任人", "Owner")]),
+         ] + closing_fields("县委巡察办")}
+    with open(os.path.join(SCAFFOLD, "plugin.json"), "w", encoding="utf-8") as f:
+        json.dump(m, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    print("wrote", os.path.relpath(os.path.join(SCAFFOLD, "plugin.json"), ROOT))
+
+
 if __name__ == "__main__":
     manifests()
     rectification_notice()
     recommendation_letter()
     work_summary()
+    scaffold()

@@ -1,4 +1,6 @@
-// Values every GB/T 9704 document computes the same way, shared by the built-in types.
+// The GB/T 9704 frame: values every document in the standard's layout computes the same way.
+// Used by the built-in types' C++ code, by the core for a manifest that says "frame": "gbt9704",
+// and by your C++ plugin (part of the SDK; it needs only nlohmann-json and plugin_sdk.hpp).
 #pragma once
 
 #include <gongwen/plugin_sdk.hpp>
@@ -7,7 +9,7 @@
 #include <cctype>
 #include <string>
 
-namespace gongwen::builtin {
+namespace gongwen::gbt9704 {
 
 // Widths on the body's line, in points: 3号 (16 pt) condensed by 0.25 pt a character, so that a
 // full-width character takes 15.75 pt and 28 of them fill the 442 pt line; a half-width one
@@ -127,4 +129,4 @@ inline void check_order(const nlohmann::json& data, const char* earlier, const c
     if (!a.empty() && !b.empty() && b < a) problems.push_back({later, 0, message});
 }
 
-} // namespace gongwen::builtin
+} // namespace gongwen::gbt9704

@@ -61,6 +61,9 @@ struct PluginManifest {
     std::string library;                           ///< absolute path, empty for manifest-only plugins
     std::string dir;                               ///< the plugin's folder
     std::string origin;                            ///< builtin, GONGWEN_PLUGIN_PATH, user
+    /// "gbt9704": the core computes the GB/T 9704 frame's values (gongwen/gbt9704.hpp) after
+    /// the plugin's own prepare, so that a manifest-only type lays out like the built-in ones.
+    std::string frame;
 };
 
 /// Reads `dir`/plugin.json. Throws Error listing every problem of the manifest.
@@ -123,7 +126,13 @@ std::vector<std::pair<std::string, std::string>> plugin_search_path();
 struct PluginCatalog {
     std::vector<PluginManifest> plugins;
     Diagnostics problems;
+    /// Folders in a plugin root without a plugin.json: no plugin, passed over quietly.
+    std::vector<std::string> skipped;
     const PluginManifest* find(const std::string& id) const;
+    /// The type `id`, or null with what explains its absence added to `diags`: every problem on
+    /// the plugin path (a broken plugin of that id explains itself best), a folder of that name
+    /// without plugin.json, then "unknown-type".
+    const PluginManifest* require(const std::string& id, Diagnostics& diags) const;
 };
 
 /// Scans the search path.
@@ -167,5 +176,12 @@ std::optional<std::string> generate_document(const PluginManifest& manifest, con
 
 /// Renders a file-name pattern ("{{单位}}整改通知书") with data; values only.
 std::string render_pattern(const std::string& pattern, const nlohmann::json& data, const FormatterRegistry& formatters);
+
+/// The names a file-name pattern uses that are no field (nor a field's label): a name pattern is
+/// rendered from the data as read, so such a name is always empty in the file name. One warning
+/// each ("unknown-pattern-field", with the closest field) for `file`; `what` says which pattern
+/// ("output", "--name").
+void check_name_pattern(const std::string& pattern, const std::vector<FieldSpec>& fields, const std::string& file,
+                        const std::string& what, Diagnostics& diags);
 
 } // namespace gongwen

@@ -50,6 +50,15 @@ const PluginManifest* PluginCatalog::find(const std::string& id) const {
     return nullptr;
 }
 
+const PluginManifest* PluginCatalog::require(const std::string& id, Diagnostics& diags) const {
+    if (const PluginManifest* m = find(id)) return m;
+    diags.append(problems);
+    for (const auto& dir : skipped)
+        if (fs::path(dir).filename() == id) diags.error("missing-manifest", dir, "no plugin.json in the plugin folder");
+    diags.error("unknown-type", id, "no document type '" + id + "'; `gongwen list` shows the installed ones");
+    return nullptr;
+}
+
 PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::string>>& roots) {
     PluginCatalog cat;
     for (const auto& [root, origin] : roots) {
@@ -75,6 +84,13 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
             std::sort(dirs.begin(), dirs.end());
         }
         for (const auto& dir : dirs) {
+            // A plugin root may hold other folders too (GONGWEN_PLUGIN_PATH=build/ of a plugin
+            // project): a folder without plugin.json is no plugin and passed over without a word,
+            // but remembered for `gongwen list --verbose` and for "no document type".
+            if (dir.string() != root && !fs::exists(dir / "plugin.json", ec)) {
+                cat.skipped.push_back(dir.string());
+                continue;
+            }
             try {
                 PluginManifest m = read_manifest(dir.string());
                 m.origin = origin;
@@ -88,10 +104,9 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
                     cat.problems.add(d);
                     continue;
                 }
+                check_name_pattern(m.output, m.fields, m.dir + "/plugin.json", "output", cat.problems);
                 cat.plugins.push_back(std::move(m));
             } catch (const Error& e) {
-                // A folder in a plugin root that is no plugin is reported too: it may be one whose
-                // manifest was lost, and a user asking for it should learn why it is not there.
                 cat.problems.append(e.diagnostics());
             }
         }

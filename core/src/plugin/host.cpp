@@ -1,6 +1,7 @@
 // The one user of Boost.DLL: loads a plugin library and calls it through the C table only.
 #include "gongwen/plugin.hpp"
 
+#include "gongwen/gbt9704.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin_abi.h"
 #include "template/tag_parser.hpp"
@@ -9,16 +10,32 @@
 
 #include <cstddef>
 #include <dlfcn.h>
+#include <mutex>
+#include <set>
 
 namespace gongwen {
 
 using json = nlohmann::json;
+
+namespace {
+
+// The frame a manifest names, computed after the plugin's own prepare (which may add to what the
+// frame reads, such as 内置附件). The manifest reader made sure its fields exist.
+json with_frame(const PluginManifest& m, json data) {
+    if (m.frame == "gbt9704") gbt9704::prepare_frame(data);
+    return data;
+}
+
+} // namespace
 
 struct LoadedPlugin::Impl {
     PluginManifest manifest;
     boost::dll::shared_library library;
     const gongwen_plugin_v1* table = nullptr;
     FormatterRegistry formatters;
+    // Plugin code need not be thread-safe: its hooks run one at a time, whichever thread calls
+    // them (a batch renders, and so calls the plugin's formatters, on every core).
+    mutable std::mutex hook_mutex;
 
     [[noreturn]] void fail(const std::string& code, const std::string& message) const {
         throw Error(code, manifest.library.empty() ? manifest.dir : manifest.library,
@@ -33,6 +50,7 @@ struct LoadedPlugin::Impl {
         gongwen_sink err_sink{&err, [](void* ctx, const char* b, std::size_t n) { static_cast<std::string*>(ctx)->append(b, n); }};
         int rc = 0;
         try {
+            std::lock_guard<std::mutex> lock(hook_mutex);
             rc = c(&out_sink, &err_sink);
         } catch (const std::exception& e) {
             fail("plugin-failed", std::string("an exception escaped from ") + hook + ": " + e.what());
@@ -152,7 +170,7 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
 
 json LoadedPlugin::prepare(const json& data, const std::string& data_label) const {
     const Impl& p = *impl_;
-    if (!p.table || !p.table->prepare) return data;
+    if (!p.table || !p.table->prepare) return with_frame(p.manifest, data);
     std::string text = data.dump();
     json out;
     try {
@@ -168,7 +186,7 @@ json LoadedPlugin::prepare(const json& data, const std::string& data_label) cons
         throw Error(ds);
     }
     if (!out.is_object()) p.fail("plugin-failed", "prepare must return the data as a JSON object");
-    return out;
+    return with_frame(p.manifest, std::move(out));
 }
 
 std::shared_ptr<const Template> LoadedPlugin::compile_template(DocFormat format, Diagnostics& diags) const {
@@ -224,6 +242,31 @@ std::string render_pattern(const std::string& pattern, const json& data, const F
     }
     out += pattern.substr(pos);
     return out;
+}
+
+void check_name_pattern(const std::string& pattern, const std::vector<FieldSpec>& fields, const std::string& file,
+                        const std::string& what, Diagnostics& diags) {
+    std::set<std::string> said;
+    for (std::size_t open = pattern.find("{{"); open != std::string::npos; open = pattern.find("{{", open + 2)) {
+        std::size_t close = pattern.find("}}", open + 2);
+        if (close == std::string::npos) break;
+        // {{ 单位 | upper }} -> 单位; {{单位.名称}} -> 单位
+        std::string name = pattern.substr(open + 2, close - open - 2);
+        name = name.substr(0, name.find('|'));
+        name = name.substr(0, name.find('.'));
+        auto blank = [](char c) { return c == ' ' || c == '\t'; };
+        while (!name.empty() && blank(name.back())) name.pop_back();
+        while (!name.empty() && blank(name.front())) name.erase(0, 1);
+        if (name.empty() || field_for_key(fields, name) || !said.insert(name).second) continue;
+        Diagnostic d;
+        d.severity = Severity::warning;
+        d.code = "unknown-pattern-field";
+        d.file = file;
+        d.tag = "{{" + name + "}}";
+        d.message = "the file-name pattern (" + what + ") uses '" + name + "', which is no field: it stays empty in every name";
+        if (const FieldSpec* best = closest_field(fields, name)) d.message += "; did you mean " + suggestion_text(*best) + "?";
+        diags.add(d);
+    }
 }
 
 } // namespace gongwen

@@ -5,6 +5,7 @@
 #include "gongwen/package.hpp"
 #include "gongwen/plugin_abi.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -203,7 +204,7 @@ PluginManifest parse_manifest(const std::string& text, const std::string& dir) {
         throw Error(r.diags());
     }
     static const std::set<std::string> known = {"id",     "version", "abi",     "name",     "description",
-                                                "fields", "templates", "output", "library", "$schema"};
+                                                "fields", "templates", "output", "library", "frame", "$schema"};
     for (auto it = j.begin(); it != j.end(); ++it)
         if (!known.count(it.key())) r.problem("", "unknown key '" + it.key() + "'");
     if (!j.contains("id") || !j["id"].is_string() || !valid_id(j["id"].get<std::string>()))
@@ -244,6 +245,17 @@ PluginManifest parse_manifest(const std::string& text, const std::string& dir) {
             if (!fs::exists(path, ec))
                 r.problem("templates." + it.key(), "the template '" + it.value().get<std::string>() + "' is missing");
             m.templates[it.key()] = path;
+        }
+    }
+    if (j.contains("frame")) {
+        // The frame computes from these: 成文日期 must be a date it can always read.
+        if (j["frame"] != "gbt9704") {
+            r.problem("frame", "unknown frame " + j["frame"].dump() + " (gbt9704)");
+        } else {
+            m.frame = "gbt9704";
+            auto date = std::find_if(m.fields.begin(), m.fields.end(), [](const FieldSpec& f) { return f.name == "成文日期"; });
+            if (date == m.fields.end() || date->type != FieldType::date || !date->required)
+                r.problem("frame", "the GB/T 9704 frame needs a required date field 成文日期");
         }
     }
     if (j.contains("library")) {

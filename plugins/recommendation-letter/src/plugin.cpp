@@ -1,12 +1,12 @@
 // 巡察建议书: unit and problem counts, reply deadline.
-#include "../../common/gbt9704.hpp"
+#include <gongwen/gbt9704.hpp>
 
 using nlohmann::json;
 
 class RecommendationLetter : public gongwen::sdk::Plugin {
 public:
     json prepare(json data) override {
-        gongwen::builtin::prepare_frame(data);
+        gongwen::gbt9704::prepare_frame(data);
         data["单位数"] = data["被巡察单位"].size();
         data["共性问题数"] = data["共性问题"].size();
         data["个性问题数"] = data["个性问题"].size();
@@ -27,7 +27,7 @@ public:
             p["有例证"] = !examples.empty();
             p["例证"] = examples;
         }
-        data["回复期限"] = gongwen::builtin::deadline(data, "回复期限", "成文日期", "回复天数");
+        data["回复期限"] = gongwen::gbt9704::deadline(data, "回复期限", "成文日期", "回复天数");
         return data;
     }
 
@@ -35,7 +35,7 @@ public:
         std::vector<gongwen::sdk::Problem> problems;
         if (data["共性问题"].empty() && data["个性问题"].empty())
             problems.push_back({"共性问题", 0, "建议书至少要写明一个共性或个性问题"});
-        gongwen::builtin::check_order(data, "成文日期", "回复期限", "回复截止日期早于成文日期", problems);
+        gongwen::gbt9704::check_order(data, "成文日期", "回复期限", "回复截止日期早于成文日期", problems);
         return problems;
     }
 };

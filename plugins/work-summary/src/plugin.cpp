@@ -1,13 +1,13 @@
 // 巡察工作总结: the share of problems not rectified is computed from the counts, never typed, and
 // the previous round (reported on beside the current one) from the round.
-#include "../../common/gbt9704.hpp"
+#include <gongwen/gbt9704.hpp>
 
 using nlohmann::json;
 
 class WorkSummary : public gongwen::sdk::Plugin {
 public:
     json prepare(json data) override {
-        gongwen::builtin::prepare_frame(data);
+        gongwen::gbt9704::prepare_frame(data);
         // "听取县委第{{上一轮次 | cn}}轮巡察情况汇报和第{{轮次 | cn}}轮巡察情况阶段性汇报"
         data["上一轮次"] = data["轮次"].get<long>() - 1;
         // A zero total is an error with a message, not a division by zero.
