@@ -4,6 +4,7 @@
 #include "uno_util.hpp"
 
 #include "gongwen/data.hpp"
+#include "gongwen/i18n.hpp"
 #include "gongwen/table.hpp"
 
 #include <com/sun/star/awt/PushButtonType.hpp>
@@ -41,6 +42,8 @@ using uno::UNO_QUERY_THROW;
 
 namespace fs = std::filesystem;
 using namespace gongwen::uno_util;
+using gongwen::i18n::_;
+using gongwen::i18n::format;
 
 namespace gongwen_addin {
 
@@ -191,36 +194,19 @@ std::string config_file(const std::string& type) {
     return (base / "gongwen" / "addin" / (type + ".json")).string();
 }
 
-// The engine's validation messages in Chinese for the form, one a line, the first few.
+// The engine's problems (already in the user's language, one a line) for the form: the first few.
 std::string for_form(const std::string& problems) {
-    static const std::vector<std::pair<std::string, std::string>> phrases = {
-        {": required, but missing or empty", "：必填，尚未填写"},
-        {": must be a whole number, got ", "：应为整数，现为 "},
-        {": must be a number, got ", "：应为数字，现为 "},
-        {": must be a date such as 2023-07-05 or 2023年7月5日, got ", "：应为日期（如 2023年7月5日），现为 "},
-        {": must be one of ", "：应为以下之一 "},
-        {": must be text, got ", "：应为文字，现为 "},
-        {": must be a record, got ", "：应为一行记录，现为 "},
-        {": must be at least ", "：不得小于 "},
-        {": must be at most ", "：不得大于 "},
-        {": needs at least ", "：至少需要 "},
-        {" rows, has 0", " 行，现为 0 行"},
-        {", got ", "，现为 "},
-        {" row ", " 第 "},
-    };
     std::vector<std::string> lines;
-    for (std::string line : split(problems, '\n')) {
-        if (trim(line).empty()) continue;
-        auto tag = line.find("]: ");  // "表单: error[invalid-data]: …" -> "…"
-        if (tag != std::string::npos) line = line.substr(tag + 3);
-        for (const auto& [en, zh] : phrases)
-            for (auto at = line.find(en); at != std::string::npos; at = line.find(en, at + zh.size()))
-                line.replace(at, en.size(), zh);
-        lines.push_back("• " + line);
-    }
+    for (const std::string& line : split(problems, '\n'))
+        if (!trim(line).empty()) lines.push_back("• " + line);
     std::string out;
     for (std::size_t i = 0; i < lines.size() && i < 3; ++i) out += lines[i] + "\n";
-    if (lines.size() > 3) out += "… 另有 " + std::to_string(lines.size() - 3) + " 处问题（标红的字段，含其他页）";
+    if (lines.size() > 3) {
+        std::size_t more = lines.size() - 3;
+        out += format(gongwen::i18n::P_("… and {n} more problem (the fields in red, on the other pages too)",
+                                        "… and {n} more problems (the fields in red, on the other pages too)", more),
+                      {{"n", more}});
+    }
     return out;
 }
 
@@ -292,7 +278,7 @@ std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext
     auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
     Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
     if (filters.is()) {
-        filters->appendFilter("数据 (JSON, XLSX, CSV)", "*.json;*.xlsx;*.csv");
+        filters->appendFilter(ou(_("Data (JSON, XLSX, CSV)")), "*.json;*.xlsx;*.csv");
         filters->appendFilter("*.*", "*");
     }
     if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
@@ -304,7 +290,7 @@ std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext
 nlohmann::json read_data_file(const std::string& file) {
     if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return gongwen::read_json_file(file);
     auto table = gongwen::read_table(file);  // a spreadsheet: its first row
-    if (table.rows.empty()) throw std::runtime_error(file + ": no rows");
+    if (table.rows.empty()) throw std::runtime_error(format(_("{file}: no rows"), {{"file", file}}));
     return table.rows.front();
 }
 
@@ -312,19 +298,19 @@ std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx
                                     const gongwen::PluginCatalog& catalog) {
     std::vector<std::string> names;
     for (const auto& m : catalog.plugins) names.push_back(m.name.text() + "  (" + m.id + ")");
-    Builder b(ctx, "新建公文 — 选择类型", 230, 112);
-    b.label("l1", "公文类型：", 8, 8, 214, 10);
+    Builder b(ctx, _("New document — choose the type"), 230, 112);
+    b.label("l1", _("Document type:"), 8, 8, 214, 10);
     auto types = b.add("com.sun.star.awt.UnoControlListBoxModel", "types", 8, 20, 214, 56);
     uno::Sequence<OUString> seq(static_cast<sal_Int32>(names.size()));
     for (std::size_t i = 0; i < names.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(names[i]);
     types->setPropertyValue("StringItemList", Any(seq));
     if (!names.empty()) select(types, 0);
-    b.label("l2", "格式：", 8, 82, 30, 10);
+    b.label("l2", _("Format:"), 8, 82, 30, 10);
     auto format = b.list("format", {"DOCX (Word)", "ODT (LibreOffice)"}, 40, 80, 80);
     select(format, 0);
-    auto ok = b.button("ok", "下一步", 130, 92, 44, awt::PushButtonType_OK);
+    auto ok = b.button("ok", _("Next"), 130, 92, 44, awt::PushButtonType_OK);
     ok->setPropertyValue("DefaultButton", Any(true));
-    b.button("cancel", "取消", 178, 92, 44, awt::PushButtonType_CANCEL);
+    b.button("cancel", _("Cancel"), 178, 92, 44, awt::PushButtonType_CANCEL);
     auto dialog = b.create(parent);
     if (dialog->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
     int t = selected(types);
@@ -354,7 +340,7 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         used += cost;
     }
     const int pages = page, form_h = 8 + per_page * row_h;
-    Builder b(ctx, "新建公文 — " + type.name.text(), width, form_h + 62);
+    Builder b(ctx, format(_("New document — {type}"), {{"type", type.name.text()}}), width, form_h + 62);
     b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(1)));
 
     nlohmann::json last;
@@ -377,7 +363,7 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         std::string id = std::to_string(i);
         bool tall = f.type == gongwen::FieldType::multiline || f.type == gongwen::FieldType::list;
         std::string hint;
-        if (f.type == gongwen::FieldType::date) hint = "（如 2023年7月5日）";
+        if (f.type == gongwen::FieldType::date) hint = _(" (e.g. 2023-07-05)");
         if (f.type == gongwen::FieldType::list && !f.columns.empty()) {
             hint = "（";
             for (std::size_t k = 0; k < f.columns.size(); ++k)
@@ -406,7 +392,7 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
             for (const char* what : {"add", "set", "del"}) {
                 auto btn = b.add("com.sun.star.awt.UnoControlButtonModel", std::string(what) + id, bx, y_of[i] + tall_h + 2,
                                  32, 14, page_of[i]);
-                btn->setPropertyValue("Label", Any(ou(what[0] == 'a' ? "添加" : what[0] == 's' ? "修改" : "删除")));
+                btn->setPropertyValue("Label", Any(ou(what[0] == 'a' ? _("Add") : what[0] == 's' ? _("Change") : _("Remove"))));
                 bx += 34;
             }
         } else if (f.type == gongwen::FieldType::choice) {
@@ -429,13 +415,13 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     }
     auto messages = b.label("messages", "", 8, form_h + 2, width - 16, 36);
     messages->setPropertyValue("TextColor", Any(sal_Int32(0xC00000)));
-    b.button("prev", "上一页", 8, form_h + 42, 44);
-    b.button("next", "下一页", 56, form_h + 42, 44);
+    b.button("prev", _("Previous page"), 8, form_h + 42, 44);
+    b.button("next", _("Next page"), 56, form_h + 42, 44);
     auto pageno = b.label("page", "1 / " + std::to_string(pages), 104, form_h + 45, 30, 10);
-    b.button("load", "载入数据…", 138, form_h + 42, 58);
-    auto gen = b.button("generate", "生成", 220, form_h + 42, 50);
+    b.button("load", _("Load data…"), 138, form_h + 42, 58);
+    auto gen = b.button("generate", _("Generate"), 220, form_h + 42, 50);
     gen->setPropertyValue("DefaultButton", Any(true));
-    b.button("cancel", "取消", 274, form_h + 42, 48, awt::PushButtonType_CANCEL);
+    b.button("cancel", _("Cancel"), 274, form_h + 42, 48, awt::PushButtonType_CANCEL);
     auto dialog = b.create(parent);
 
     auto show_rows = [&](std::size_t i) {
@@ -537,9 +523,11 @@ bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt
             try {
                 nlohmann::json data = read_data_file(file);
                 write_texts(form_texts(fields, data));
-                show("已载入 " + file);
+                show(format(_("loaded {file}"), {{"file", file}}));
             } catch (const gongwen::Error& e) {
-                show(e.diagnostics().to_string());
+                std::string text;
+                for (const auto& d : e.diagnostics().items()) text += d.message + "\n";
+                show(for_form(text));
             } catch (const std::exception& e) {
                 show(e.what());
             }

@@ -15,6 +15,7 @@
 #include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
 #include "gongwen/template.hpp"
@@ -25,7 +26,10 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XDocumentInsertable.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
@@ -68,11 +72,38 @@ using uno::UNO_QUERY_THROW;
 
 namespace fs = std::filesystem;
 using namespace gongwen::uno_util;
+using gongwen::i18n::_;
 
 namespace {
 
 const char kImplementation[] = "org.gongwen.addin.ProtocolHandler";
 const char kProtocol[] = "vnd.gongwen:";
+
+// The add-in speaks the office's UI language (Tools ▸ Options ▸ Language Settings ▸ User
+// interface: /org.openoffice.Setup/L10N/ooLocale); when that is the system's (empty), soffice's
+// environment decides, as for the command. The catalogue is the extension's own (locale/ beside
+// this library, where i18n finds it). Nothing process-wide changes: no setlocale(), no setenv() —
+// the catalogue is read under a locale of the calling thread's own (gongwen/i18n.hpp). gettext
+// then picks the catalogue by LANGUAGE, which soffice sets at its start to the language its user
+// interface runs in (zh_CN.UTF-8, en_US.UTF-8): the messages are Chinese when the office is.
+void choose_language(const Reference<uno::XComponentContext>& ctx) {
+    std::string ui;
+    try {
+        auto provider = configuration::theDefaultProvider::get(ctx);
+        uno::Sequence<uno::Any> args(1);
+        args[0] <<= beans::NamedValue("nodepath", uno::Any(OUString("/org.openoffice.Setup/L10N")));
+        Reference<container::XNameAccess> l10n(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY);
+        OUString locale;
+        if (l10n.is()) l10n->getByName("ooLocale") >>= locale;
+        ui = u8(locale);
+    } catch (const uno::Exception&) {
+        // no configuration: the environment decides
+    }
+    auto lang = ui.empty() ? gongwen::i18n::language_from_environment()
+                           : gongwen::i18n::parse_language(ui).value_or(gongwen::i18n::Language::english);
+    gongwen::i18n::set_language(lang);
+}
 
 // A failure a user must read: shown in a message box and returned as the dispatch's result.
 struct Failure : std::runtime_error {
@@ -84,7 +115,7 @@ struct TempDir {
     std::string path;
     TempDir() {
         std::string tmpl = (fs::temp_directory_path() / "gongwen-addin-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) throw Failure("cannot create a temporary folder");
+        if (!::mkdtemp(tmpl.data())) throw Failure(_("cannot create a temporary folder"));
         path = tmpl;
     }
     ~TempDir() {
@@ -167,11 +198,12 @@ public:
         std::string message;
         bool ok = false;
         try {
+            choose_language(ctx_);
             if (command == "New") message = cmd_new(args);
             else if (command == "Fill") message = cmd_fill(args);
             else if (command == "Check") message = cmd_check();
             else if (command == "About") message = about();
-            else throw Failure("unknown command " + command);
+            else throw Failure(gongwen::i18n::format(_("unknown command {command}"), {{"command", command}}));
             ok = true;
         } catch (const Failure& f) {
             message = f.what();
@@ -182,10 +214,10 @@ public:
         } catch (const std::exception& e) {
             message = e.what();
         } catch (...) {
-            message = "unknown failure";
+            message = _("unknown failure");
         }
         // Check and About inform; failures always show. Both stay silent in a headless office.
-        if (!ok || command == "Check" || command == "About") show(ok ? "公文" : "公文 — 出错", message, !ok);
+        if (!ok || command == "Check" || command == "About") show(ok ? _("Gongwen") : _("Gongwen — error"), message, !ok);
         if (listener.is()) {
             frame::DispatchResultEvent e;
             e.Source = static_cast<cppu::OWeakObject*>(this);
@@ -199,7 +231,7 @@ private:
     Reference<frame::XModel> current_model() {
         Reference<frame::XModel> model;
         if (frame_.is() && frame_->getController().is()) model = frame_->getController()->getModel();
-        if (!model.is()) throw Failure("没有打开的文档 (no document is open)");
+        if (!model.is()) throw Failure(_("no document is open"));
         return model;
     }
 
@@ -208,13 +240,13 @@ private:
         uno::Sequence<beans::PropertyValue> props(1);
         props[0] = prop("AsTemplate", uno::Any(true));  // untitled: the user saves it where they want
         auto doc = loader->loadComponentFromURL(ou(file_url(path)), "_blank", 0, props);
-        if (!doc.is()) throw Failure("LibreOffice could not open the generated document");
+        if (!doc.is()) throw Failure(_("LibreOffice could not open the generated document"));
         return doc;
     }
 
     static gongwen::DocFormat format_of(const std::string& name) {
         auto f = gongwen::format_from_extension(name);
-        if (!f) throw Failure("Format must be docx or odt, not '" + name + "'");
+        if (!f) throw Failure(gongwen::i18n::format(_("Format must be docx or odt, not '{format}'"), {{"format", name}}));
         return *f;
     }
 
@@ -225,7 +257,7 @@ private:
         gongwen::DocFormat fmt = format_of("x." + format);
         gongwen::PluginCatalog cat = catalog();
         const gongwen::PluginManifest* m = cat.find(type);
-        if (!m) throw Failure("没有公文类型 '" + type + "' (no document type '" + type + "')");
+        if (!m) throw Failure(gongwen::i18n::format(_("no document type '{type}'"), {{"type", type}}));
         gongwen::Diagnostics diags;
         auto bytes = gongwen::generate_document(*m, gongwen::read_json_file(data_file), fmt, data_file, {}, diags);
         if (!bytes) throw Failure(diags.to_string());
@@ -233,28 +265,29 @@ private:
         std::string out = tmp.path + "/" + type + "." + format;
         gongwen::write_file_atomically(out, *bytes, false);
         open(out);
-        return "已生成 " + m->name.zh + (diags.empty() ? "" : "\n" + diags.to_string());
+        return gongwen::i18n::format(_("generated {type}"), {{"type", m->name.text()}}) + (diags.empty() ? "" : "\n" + diags.to_string());
     }
 
     // No data file: the dialogs — the type (unless given), then its form.
     std::string new_from_form(const std::string& type, std::string format) {
         gongwen::PluginCatalog cat = catalog();
-        if (cat.plugins.empty()) throw Failure("没有安装任何公文类型 (no document type is installed)");
+        if (cat.plugins.empty()) throw Failure(_("no document type is installed"));
         const gongwen::PluginManifest* m = nullptr;
         if (type.empty()) {
             auto choice = gongwen_addin::pick_type(ctx_, parent(), cat);
-            if (!choice) return "已取消 (cancelled)";
+            if (!choice) return _("cancelled");
             m = choice->type;
             format = choice->format;
         } else if (!(m = cat.find(type))) {
-            throw Failure("没有公文类型 '" + type + "' (no document type '" + type + "')");
+            throw Failure(gongwen::i18n::format(_("no document type '{type}'"), {{"type", type}}));
         }
         gongwen::DocFormat fmt = format_of("x." + format);
         bool made = gongwen_addin::fill_form(ctx_, parent(), *m, [&](const nlohmann::json& data) -> std::string {
             try {
                 gongwen::Diagnostics diags;
-                auto bytes = gongwen::generate_document(*m, data, fmt, "表单", {}, diags);
-                if (!bytes) return diags.to_string();
+                // TRANSLATORS: where the data of the 新建公文 form comes from, in its messages
+                auto bytes = gongwen::generate_document(*m, data, fmt, _("the form"), {}, diags);
+                if (!bytes) return problems_for_form(diags);
                 TempDir tmp;
                 std::string out = tmp.path + "/" + m->id + "." + format;
                 gongwen::write_file_atomically(out, *bytes, false);
@@ -266,7 +299,7 @@ private:
                 return e.what();
             }
         });
-        return made ? "已生成 " + m->name.zh : "已取消 (cancelled)";
+        return made ? gongwen::i18n::format(_("generated {type}"), {{"type", m->name.text()}}) : std::string(_("cancelled"));
     }
 
     Reference<awt::XWindowPeer> parent() {
@@ -280,22 +313,22 @@ private:
         std::string data_file = arg(args, "DataFile"), mode = arg(args, "Mode");
         if (data_file.empty()) {  // from the toolbar: the file, then where the result goes
             auto picked = gongwen_addin::pick_data_file(ctx_);
-            if (!picked) return "已取消 (cancelled)";
+            if (!picked) return _("cancelled");
             data_file = *picked;
             if (mode.empty()) {
-                short answer = ask("填充当前文档",
-                                   "用数据填充后：\n  是 — 替换当前文档的内容\n  否 — 生成一个新文档\n\n"
-                                   "Yes replaces this document's content; No opens the result as a new document.");
-                if (answer == 0) return "已取消 (cancelled)";
+                short answer = ask(_("Fill the current document"),
+                                   _("Filled with the data:\n  Yes — replaces the content of this document\n"
+                                     "  No — opens the result as a new document"));
+                if (answer == 0) return _("cancelled");
                 mode = answer == 2 ? "replace" : "new";
             }
         }
         if (mode.empty()) mode = "replace";
-        if (mode != "replace" && mode != "new") throw Failure("Mode must be replace or new, not '" + mode + "'");
+        if (mode != "replace" && mode != "new") throw Failure(gongwen::i18n::format(_("Mode must be replace or new, not '{mode}'"), {{"mode", mode}}));
         nlohmann::json data = gongwen_addin::read_data_file(data_file);
         Reference<frame::XModel> model = current_model();
         Reference<text::XTextDocument> doc(model, UNO_QUERY);
-        if (!doc.is()) throw Failure("填充当前文档 works on a Writer document");
+        if (!doc.is()) throw Failure(_("Fill the current document works on a Writer document"));
         TempDir tmp;
         std::string src = tmp.path + "/current.odt", out = tmp.path + "/filled.odt";
         Reference<frame::XStorable> storable(model, UNO_QUERY);
@@ -303,12 +336,13 @@ private:
         store[0] = prop("FilterName", uno::Any(OUString("writer8")));
         storable->storeToURL(ou(file_url(src)), store);
 
-        std::string title = u8(model->getURL()).empty() ? "当前文档" : system_path(u8(model->getURL()));
+        std::string title = u8(model->getURL()).empty() ? std::string(_("the current document")) : system_path(u8(model->getURL()));
         gongwen::Diagnostics diags;
         auto tmpl = gongwen::Template::compile(gongwen::Package::read_file(src), {}, diags);
-        if (!tmpl->ok()) throw Failure("模板有错误，文档未改动 (the template has errors; nothing was changed):\n" + relabel(diags, src, title));
+        if (!tmpl->ok())
+            throw Failure(std::string(_("the template has errors; the document was not changed:")) + "\n" + relabel(diags, src, title));
         auto bytes = tmpl->render(data, {}, diags);
-        if (!bytes) throw Failure("填充失败，文档未改动 (nothing was changed):\n" + relabel(diags, src, title));
+        if (!bytes) throw Failure(std::string(_("filling failed; the document was not changed:")) + "\n" + relabel(diags, src, title));
         gongwen::write_file_atomically(out, *bytes, false);
 
         if (mode == "new") {
@@ -329,7 +363,7 @@ private:
                 styles->loadStylesFromURL(ou(file_url(out)), opts);
             }
         }
-        return "已填充" + std::string(diags.empty() ? "" : "\n" + relabel(diags, src, title));
+        return _("filled") + std::string(diags.empty() ? "" : "\n" + relabel(diags, src, title));
     }
 
     std::string cmd_check() {
@@ -342,14 +376,22 @@ private:
         store[0] = prop("FilterName", uno::Any(ou(docx ? "MS Word 2007 XML" : "writer8")));
         Reference<frame::XStorable>(model, UNO_QUERY_THROW)->storeToURL(ou(file_url(src)), store);
         gongwen::Diagnostics d = gongwen::check_gbt9704(gongwen::Package::read_file(src));
-        std::string title = url.empty() ? "当前文档" : system_path(url);
-        if (d.empty()) return "符合 GB/T 9704-2012 的版式要求 (no deviation found)";
-        return "与 GB/T 9704-2012 不符之处 (" + std::to_string(d.size()) + "):\n" + relabel(d, src, title);
+        std::string title = url.empty() ? std::string(_("the current document")) : system_path(url);
+        if (d.empty()) return _("GB/T 9704-2012: no deviation found");
+        return gongwen::i18n::format(gongwen::i18n::P_("GB/T 9704-2012: {n} deviation:", "GB/T 9704-2012: {n} deviations:", d.size()), {{"n", d.size()}}) +
+               "\n" + relabel(d, src, title);
     }
 
     static std::string about() {
-        return std::string("公文 Gongwen ") + gongwen::kVersion +
-               "\n巡察文书生成器：按 GB/T 9704-2012 版式生成公文。\nOfficial-document generator for inspection offices.";
+        return gongwen::i18n::format(_("Gongwen {version}\nOfficial documents of inspection offices, laid out by GB/T 9704-2012."),
+                      {{"version", gongwen::kVersion}});
+    }
+
+    // The form's problems, one a line: the messages alone (the form names its fields).
+    static std::string problems_for_form(const gongwen::Diagnostics& d) {
+        std::string s;
+        for (const auto& x : d.items()) s += x.message + "\n";
+        return s;
     }
 
     // The temp copy's path in diagnostics becomes the document's own name.

@@ -51,7 +51,10 @@ def focus(display, title):
             subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], env=env, check=False, stderr=subprocess.DEVNULL)
             return True
         time.sleep(0.5)
-    print(f"FAIL: no window 「{title}」")
+    r = subprocess.run(["xdotool", "search", "--name", "."], env=env, capture_output=True, text=True)
+    names = [subprocess.run(["xdotool", "getwindowname", w], env=env, capture_output=True, text=True).stdout.strip()
+             for w in r.stdout.split()]
+    print(f"FAIL: no window 「{title}」 (windows: {[n for n in names if n]})")
     return False
 
 
@@ -126,9 +129,11 @@ def main():
         return 1
     try:
         profile = os.path.join(work, "profile")
-        installer = Office(profile)  # headless, to install the add-in into the profile
+        # headless, to install the add-in into the profile, and choose a Chinese user interface
+        installer = Office(profile)
         try:
             installer.install(OXT)
+            installer.set_ui_language("zh-CN")  # the zh-CN language pack
         finally:
             installer.stop()
         # the last values of the type: the sample without the two fields the test types
@@ -141,6 +146,7 @@ def main():
                   ensure_ascii=False)
         os.environ["XDG_CONFIG_HOME"] = config  # read by the add-in inside soffice
 
+        # a Chinese office: the add-in's dialogs follow it, and are found below by their Chinese names
         office = Office(profile, display=display)
         if not wait_for("a Writer window", lambda: office.texts()):
             return 1

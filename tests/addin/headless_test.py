@@ -90,7 +90,41 @@ def run_checks(office, work):
           f"Fill on a template with errors reports them ({result!r})")
     check(text.replace("\r\n", "\n") == broken.replace("\r\n", "\n"), "…and changes nothing")
     doc.close(True)
+
     return failures
+
+
+def run_zh_checks(office, work):
+    """The office's user interface in Chinese (the zh-CN language pack, LANG=zh_CN.UTF-8): the
+    add-in's messages and the engine's follow it, from the extension's catalogue, whether or not
+    the zh_CN locale is installed."""
+    failures = []
+
+    def check(cond, what):
+        print(("ok: " if cond else "FAIL: ") + what)
+        if not cond:
+            failures.append(what)
+
+    host = office.new_writer()
+    state, result = office.dispatch(host, "vnd.gongwen:New", Type="no-such-type",
+                                    DataFile=os.path.join(SRC, "examples/samples/work-summary.json"))
+    check(state is not None and state != SUCCESS and "没有公文类型“no-such-type”" in (result or ""),
+          f"UI zh-CN: New with an unknown type fails in Chinese ({result!r})")
+    host.close(True)
+    data = os.path.join(work, "fill.json")
+    json.dump({"单位": "县教育局"}, open(data, "w", encoding="utf-8"), ensure_ascii=False)
+    doc = office.new_writer("第一段{{单位}}\n{{#问题}}未闭合的区段")
+    state, result = office.dispatch(doc, "vnd.gongwen:Fill", DataFile=data)
+    check(state is not None and state != SUCCESS and "模板有错误，文档未改动" in (result or "")
+          and "错误[unclosed-section]" in (result or "") and "error[" not in (result or ""),
+          f"UI zh-CN: Fill on a template with errors reports them in Chinese ({result!r})")
+    doc.close(True)
+    return failures
+
+
+def zh_langpack():
+    return any(os.path.exists(os.path.join(d, "share/registry/Langpack-zh-CN.xcd"))
+               for d in ["/usr/lib/libreoffice", os.path.dirname(os.path.dirname(os.path.realpath(SOFFICE)))])
 
 
 def install_only(profile):
@@ -118,6 +152,21 @@ def main():
         office.start()
         try:
             failures = run_checks(office, work)
+            if zh_langpack():
+                office.stop()
+                # the clerk's office: LANG=zh_CN.UTF-8, a locale this machine need not have
+                zh = Office(os.path.join(work, "profile-zh"), env={"LANG": "zh_CN.UTF-8"})
+                try:
+                    zh.install(OXT)
+                finally:
+                    zh.stop()
+                zh.start()
+                try:
+                    failures += run_zh_checks(zh, work)
+                finally:
+                    zh.stop()
+            else:
+                print("note: no zh-CN language pack (libreoffice-l10n-zh-cn): the Chinese user interface is not tested")
         finally:
             office.stop()
         if failures:

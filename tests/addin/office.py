@@ -26,8 +26,10 @@ def pv(name, value):
 class Office:
     """A headless soffice with its own profile and port, stopped by its process group."""
 
-    def __init__(self, profile, display=None):
-        self.profile, self.display = profile, display
+    def __init__(self, profile, display=None, env=None):
+        """env: variables to add to the office's environment, e.g. {"LANG": "zh_CN.UTF-8"}, under
+        which a fresh profile's user interface is Chinese (with the zh-CN language pack)."""
+        self.profile, self.display, self.env = profile, display, env or {}
         self.start()
 
     def start(self):
@@ -36,7 +38,9 @@ class Office:
             self.port = s.getsockname()[1]
         self.log = open(os.path.join(self.profile + ".log"), "a")
         mode = ["--writer"] if self.display else ["--headless", "--invisible", "--nodefault"]
-        env = dict(os.environ, DISPLAY=self.display) if self.display else None
+        env = dict(os.environ, **self.env)
+        if self.display:
+            env["DISPLAY"] = self.display
         self.proc = subprocess.Popen(
             [SOFFICE, *mode, "--norestore", "--nologo", "--nolockcheck",
              f"--accept=socket,host=127.0.0.1,port={self.port};urp;", "-env:UserInstallation=file://" + self.profile],
@@ -116,6 +120,17 @@ class Office:
 
         em = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
         em.addExtension(uno.systemPathToFileUrl(oxt), (), "user", em.createAbortChannel(), Env())
+
+    def set_ui_language(self, locale):
+        """Tools ▸ Options ▸ Language Settings ▸ User interface ("zh-CN", or "" for the system's):
+        taken at the office's next start, which writes the language it runs in to
+        /org.openoffice.Setup/L10N/ooLocale, where the add-in reads it."""
+        provider = self.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.ctx)
+        access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                      (pv("nodepath", "/org.openoffice.Office.Linguistic/General"),))
+        access.setPropertyValue("UILocale", locale)
+        access.commitChanges()
+        provider.flush()  # to the profile now: the office is stopped next
 
     def new_writer(self, text=None):
         doc = self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (pv("Hidden", True),))

@@ -66,7 +66,7 @@ struct RunResult {
 inline RunResult run_gongwen(const std::string& args, const std::string& env = "") {
     std::string dir = temp_dir();
     // English messages unless `env` asks for another language (LANG=…, LANGUAGE=…).
-    std::string cmd = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C " + env + " '" + GONGWEN_BIN + "' " + args + " >'" + dir +
+    std::string cmd = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 " + env + " '" + GONGWEN_BIN + "' " + args + " >'" + dir +
                       "/out' 2>'" + dir + "/err' </dev/null";
     int status = std::system(cmd.c_str());
     RunResult r;
