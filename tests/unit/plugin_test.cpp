@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <filesystem>
 
 namespace gongwen {
@@ -75,7 +77,7 @@ TEST(PluginSchema, ReportsEveryProblemByLabelAndRow) {
                                "「单位名称」(单位): required, but missing or empty",
                                "「巡察轮次」(轮次): must be a whole number, got \"三\"",
                                "「比例」: must be a number, got \"abc\"",
-                               "「成文日期」(日期): must be a date such as 2023-07-05 or 2023年7月5日, got \"2023-02-29\"",
+                               "「成文日期」(日期): 2023-02-29 is not a valid date: February 2023 has only 28 days",
                                "「类别」: must be one of 甲、乙, got \"丙\"",
                                "「抄送」 row 1: must be text, got {\"x\":1}",
                                "「问题」 row 1, 「描述」: required, but missing or empty",
@@ -330,6 +332,101 @@ TEST(BrokenPluginList, ListsTheGoodAndReportsTheBroken) {
     EXPECT_NE(r.out.find("throws-prepare"), std::string::npos);  // loads fine until its hook runs
     EXPECT_EQ(r.out.find("wrong-abi-manifest"), std::string::npos);
     EXPECT_NE(r.err.find("error[bad-manifest]"), std::string::npos);
+}
+
+// Terminal columns of a line up to byte `end`: CJK two, the rest one (the test's own count).
+int columns_before(const std::string& line, std::size_t end) {
+    int w = 0;
+    for (std::size_t i = 0; i < end && i < line.size();) {
+        unsigned char c = line[i];
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += n == 3 ? 2 : 1;  // the names here are BMP CJK
+        i += n;
+    }
+    return w;
+}
+
+std::string line_with(const std::string& text, const std::string& start) {
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);)
+        if (l.rfind(start, 0) == 0) return l;
+    return "";
+}
+
+TEST(PluginCatalogCli, ABuildFolderOnThePluginPathIsPassedOverQuietly) {
+    // GONGWEN_PLUGIN_PATH at a build folder: its folders hold no plugin.json; `list` said an
+    // error for each and exited 1.
+    auto r = test::run_gongwen("list", std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_BINARY_DIR + "'");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_NE(r.out.find("rectification-notice"), std::string::npos);
+    auto v = test::run_gongwen("list --verbose", std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_BINARY_DIR + "'");
+    EXPECT_EQ(v.code, 0);
+    EXPECT_NE(v.out.find(std::string("skipped ") + GONGWEN_BINARY_DIR + "/tests: no plugin.json"), std::string::npos) << v.out;
+}
+
+TEST(PluginCatalogCli, ListAndDescribeAlignColumnsByDisplayWidth) {
+    auto r = test::run_gongwen("list");
+    ASSERT_EQ(r.code, 0) << r.err;
+    // 巡察建议书 (5 characters) and 巡察整改通知书 (7): the English names start in one column.
+    std::string a = line_with(r.out, "recommendation-letter"), b = line_with(r.out, "rectification-notice");
+    ASSERT_FALSE(a.empty());
+    ASSERT_FALSE(b.empty());
+    EXPECT_EQ(columns_before(a, a.find("Inspection")), columns_before(b, b.find("Inspection"))) << r.out;
+
+    auto d = test::run_gongwen("describe rectification-notice");
+    ASSERT_EQ(d.code, 0) << d.err;
+    std::string x = line_with(d.out, "  份号 "), y = line_with(d.out, "  发文机关标志 ");
+    ASSERT_FALSE(x.empty()) << d.out;
+    ASSERT_FALSE(y.empty()) << d.out;
+    EXPECT_EQ(columns_before(x, x.find("text")), columns_before(y, y.find("text"))) << d.out;
+}
+
+TEST(PluginCatalogCli, DescribeSaysRangesListShapesDateFormsAndTheSampleData) {
+    auto d = test::run_gongwen("describe rectification-notice");
+    ASSERT_EQ(d.code, 0) << d.err;
+    EXPECT_NE(d.out.find("integer, required, ≥ 1"), std::string::npos) << d.out;              // 轮次 min 1
+    EXPECT_NE(d.out.find("≥ 1, ≤ 365"), std::string::npos) << d.out;                           // 整改天数
+    EXPECT_NE(d.out.find("list, at least 1 row "), std::string::npos) << d.out;                // 问题: singular
+    EXPECT_NE(d.out.find("rows of records"), std::string::npos) << d.out;                      // 问题's shape
+    EXPECT_NE(d.out.find("rows of text, one a line"), std::string::npos) << d.out;             // 抄送's
+    EXPECT_NE(d.out.find("2023年7月5日 or an Excel date cell"), std::string::npos) << d.out;
+    EXPECT_NE(d.out.find("/rectification-notice/example.json"), std::string::npos) << d.out;
+}
+
+TEST(PluginCatalogCli, AFileNamePatternOverNoFieldIsWarnedOf) {
+    std::string dir = test::temp_dir();
+    auto r = test::run_gongwen("batch rectification-notice --data '" + std::string(GONGWEN_SOURCE_DIR) +
+                               "/examples/batch/notices.csv' --rows 问题='" + GONGWEN_SOURCE_DIR +
+                               "/examples/batch/problems.csv':被巡察单位 --name '{{被巡察单}}整改通知' --out-dir '" + dir + "/o'");
+    EXPECT_NE(r.err.find("--name: warning[unknown-pattern-field]: the file-name pattern (--name) uses '被巡察单', which is no field"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("did you mean 「被巡察单位」?"), std::string::npos) << r.err;
+    std::filesystem::remove_all(dir);
+}
+
+TEST(PluginCatalogCli, AFrameIsOneTheCoreKnowsWithTheDateItComputesFrom) {
+    std::string dir = test::temp_dir();
+    test::write_file(dir + "/t.docx", "");
+    auto manifest = [&](const std::string& frame, const std::string& date_field) {
+        return R"({"id": "x", "version": "1", "abi": 1, "name": "x", "templates": {"docx": "t.docx"}, "frame": )" + frame +
+               R"(, "fields": [)" + date_field + "]}";
+    };
+    const std::string date = R"({"name": "成文日期", "type": "date", "required": true})";
+    EXPECT_EQ(parse_manifest(manifest("\"gbt9704\"", date), dir).frame, "gbt9704");
+    auto refused = [&](const std::string& text, const std::string& want) {
+        try {
+            parse_manifest(text, dir);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const Error& e) {
+            EXPECT_NE(e.diagnostics().to_string().find(want), std::string::npos) << e.diagnostics().to_string();
+        }
+    };
+    refused(manifest("\"gbt9705\"", date), "frame: unknown frame \"gbt9705\" (gbt9704)");
+    refused(manifest("\"gbt9704\"", R"({"name": "成文日期", "type": "text", "required": true})"), "needs a required date field 成文日期");
+    refused(manifest("\"gbt9704\"", R"({"name": "成文日期", "type": "date"})"), "needs a required date field 成文日期");
+    std::filesystem::remove_all(dir);
 }
 
 } // namespace
