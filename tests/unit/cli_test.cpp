@@ -260,5 +260,25 @@ TEST_F(Cli, RenderJsonReportsTheOutcome) {
     EXPECT_EQ(j["diagnostics"][0]["code"], "missing-value");
 }
 
+TEST_F(Cli, APluginsFormatterRunsOneCallAtATimeInAMultiWorkerBatch) {
+    // Plugin code need not be thread-safe (plugin_sdk.hpp): the racy-format fixture's `echo`
+    // keeps its value in the plugin between two steps. Called from every batch worker at once,
+    // documents took each other's titles (issue 11, item 5).
+    std::string csv = "标题\n";
+    for (int i = 0; i < 60; ++i) csv += "标题" + std::to_string(1000 + i) + "\n";
+    file("rows.csv", csv);
+    auto r = run_gongwen("batch racy-format --data " + q("rows.csv") + " --out-dir " + q("out") + " --jobs 4",
+                         std::string("GONGWEN_PLUGIN_PATH='") + GONGWEN_PLUGIN_FIXTURES + "'");
+    ASSERT_EQ(r.code, 0) << r.err;
+    int wrong = 0;
+    for (int i = 0; i < 60; ++i) {
+        std::string title = "标题" + std::to_string(1000 + i);
+        auto paras = test::visible_paragraphs(Package::read_file(path("out/" + title + ".docx")));
+        ASSERT_EQ(paras.size(), 3u) << title;
+        for (const auto& p : paras) wrong += p != title;
+    }
+    EXPECT_EQ(wrong, 0) << "paragraphs with another document's title";
+}
+
 } // namespace
 } // namespace gongwen
