@@ -23,7 +23,8 @@ struct Problem {
     std::string message;
 };
 
-/// The hooks of a plugin. Each may throw: the message reaches the user.
+/// The hooks of a plugin. Each may throw: the message reaches the user. They need not be
+/// thread-safe: the host calls a plugin's hooks, formatters included, one at a time.
 class Plugin {
 public:
     virtual ~Plugin() = default;
