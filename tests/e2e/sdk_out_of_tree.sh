@@ -44,15 +44,32 @@ check "generate with the manifest-only plugin" "$gongwen" generate immediate-rec
 expect_text "$work/immediate.docx" "县卫生健康局党组："
 expect_text "$work/immediate.docx" "请于2023年4月15日前完成整改"
 
-# A newcomer's path: scaffold, build, generate.
+# Without nlohmann-json, find_package(Gongwen) names the package to install.
+if cmake -S "$src/examples/rectification-report" -B "$work/no-json" -DCMAKE_PREFIX_PATH="$prefix" \
+     -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON >"$work/out" 2>&1; then
+  echo "FAIL: configured without nlohmann-json"; fail=1
+elif grep -q "nlohmann-json3-dev" "$work/out"; then echo "ok: a missing nlohmann-json names its package"
+else echo "FAIL: no word of nlohmann-json3-dev"; cat "$work/out"; fail=1; fi
+
+# A newcomer's path, by name from the installed prefix: scaffold, build, generate, check.
 unset GONGWEN_PLUGIN_PATH
-check "plugin new --cpp" "$gongwen" plugin new my-notice --cpp --dir "$work"
+export PATH="$prefix/bin:$PATH"
+check "plugin new --cpp" gongwen plugin new my-notice --cpp --dir "$work"
 check "build the scaffold" bash -c "cmake -S '$work/my-notice' -B '$work/my-notice/build' -DCMAKE_PREFIX_PATH='$prefix' && cmake --build '$work/my-notice/build'"
 check "generate from the scaffold" env GONGWEN_PLUGIN_PATH="$work/my-notice/build/my-notice" \
-  "$gongwen" generate my-notice --data "$work/my-notice/example.json" -o "$work/my.docx"
-expect_text "$work/my.docx" "（共2项）"
-check "plugin new (manifest only)" "$gongwen" plugin new plain-notice --dir "$work"
+  gongwen generate my-notice --data "$work/my-notice/example.json" -o "$work/my.docx"
+expect_text "$work/my.docx" "（责任人：待定）"
+check "plugin new --name (manifest only)" gongwen plugin new plain-notice --name 专项检查通知 --dir "$work"
+check "list shows its Chinese name" bash -c "GONGWEN_PLUGIN_PATH='$work/plain-notice' gongwen list | grep -q 'plain-notice  *专项检查通知'"
 check "generate from it" env GONGWEN_PLUGIN_PATH="$work/plain-notice" \
-  "$gongwen" generate plain-notice --data "$work/plain-notice/example.json" -o "$work/plain.docx"
-expect_text "$work/plain.docx" "一是各单位对照问题清单开展自查"
+  gongwen generate plain-notice --data "$work/plain-notice/example.json" -o "$work/plain.docx"
+expect_text "$work/plain.docx" "一是各单位对照巡察反馈问题清单开展自查"
+# The scaffold is in the GB/T 9704 frame: its document passes the check, on the laid-out page too.
+check "the scaffold's document passes gongwen check (layout through LibreOffice)" \
+  gongwen check --layout on "$work/plain.docx"
+# A name pattern over a field the type does not have is said, with the closest field.
+sed -i 's/"output": "{{标题}}"/"output": "{{标题名}}"/' "$work/plain-notice/plugin.json"
+GONGWEN_PLUGIN_PATH="$work/plain-notice" gongwen list >"$work/out" 2>&1 || true
+if grep -q "warning\[unknown-pattern-field\].*标题名.*did you mean 「标题」" "$work/out"; then echo "ok: an unknown field in output is warned of";
+else echo "FAIL: no warning for an unknown field in output"; cat "$work/out"; fail=1; fi
 exit $fail
