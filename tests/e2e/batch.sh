@@ -248,7 +248,8 @@ json.dump(units, open(sys.argv[4], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$bin" batch rectification-notice --data "$work/labels.json" --out-dir "$work/labels" 2>"$work/labels.log"
 rc=$?
-[ "$rc" = 0 ] && texts "$work/labels" | grep -q "县人民医院巡察整改通知书.docx.*药品回扣问题线索处置不及时" &&
+texts "$work/labels" >"$work/labels.txt"
+[ "$rc" = 0 ] && grep -q "县人民医院巡察整改通知书.docx.*药品回扣问题线索处置不及时" "$work/labels.txt" &&
   ok "JSON list records keyed by the columns' labels" || { bad "JSON records by label: exit $rc"; cat "$work/labels.log"; }
 "$bin" batch rectification-notice --data "$work/typo-rec.json" --out-dir "$work/typo-rec" 2>"$work/typo-rec.log"
 rc=$?
@@ -273,6 +274,32 @@ rc=$?
 [ "$rc" = 1 ] && grep -q "ctl.csv:3: error\[invalid-data\]: 「标题」: holds U+0001" "$work/ctl.log" && ! grep -q "notice.docx" "$work/ctl.log" &&
   [ "$(ls "$work/ctl" | wc -l)" = 2 ] && ok "U+0001 in a CSV cell: the data's row and field, that document not written" ||
   { bad "U+0001 in a CSV cell: exit $rc"; cat "$work/ctl.log"; }
+
+# 5f. A rerun without --resume or --force where the outputs exist: one line for them all, exit 1,
+#     nothing written or overwritten (it was an error line per row, and the missing ones written).
+sums() { md5sum "$work/csv"/*.docx | sort; }
+before=$(sums)
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/csv" 2>"$work/rerun.log"
+rc=$?
+[ "$rc" = 1 ] && [ "$(grep -c 'error' "$work/rerun.log")" = 1 ] &&
+  grep -q "csv: error\[output-exists\]: 3 outputs exist (.*); use --resume to keep them and write the rest, or --force to overwrite them" "$work/rerun.log" &&
+  [ "$(sums)" = "$before" ] && ok "a rerun over existing outputs: one line, exit 1, nothing touched" ||
+  { bad "rerun over existing outputs: exit $rc"; cat "$work/rerun.log"; }
+gone=$(ls "$work/csv" | head -1)
+mv "$work/csv/$gone" "$work/kept.docx"
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/csv" 2>"$work/rerun2.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q "error\[output-exists\]: 2 of the 3 outputs exist" "$work/rerun2.log" && [ ! -e "$work/csv/$gone" ] &&
+  ok "some outputs there: said once, the missing one not written either" || { bad "rerun with 2 of 3: exit $rc"; cat "$work/rerun2.log"; }
+mv "$work/kept.docx" "$work/csv/$gone"
+# An unwritable --report: said before the batch starts (it failed after writing every document).
+for rep in "$work/no-such-folder/r.json" "$work"; do
+  "$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/rep-out" \
+    --report "$rep" 2>"$work/rep.log"
+  rc=$?
+  [ "$rc" = 1 ] && grep -q "^$rep: error\[cannot-write\]: the report cannot be written there" "$work/rep.log" && [ ! -e "$work/rep-out" ] &&
+    ok "--report $rep: refused before the batch, nothing written" || { bad "--report $rep: exit $rc"; cat "$work/rep.log"; ls "$work/rep-out"; }
+done
 
 # 5c. GONGWEN_OFFICE_CONNECT naming a port where no office listens: a clear error in seconds
 #     (it waited 90 s), nothing written. Only with the office bridge (a build without it runs
@@ -325,6 +352,41 @@ if command -v soffice >/dev/null; then
     || { bad "PDF batch: rc $rc, $n PDFs ($bad_pdf not PDF), soffice killed $killed times (want $want)"; tail -5 "$work/pdf.log"; }
   left=$(pgrep -f "soffice.bin.*gongwen-pdf" | wc -l)
   [ "$left" = 0 ] && ok "PDF batch: no soffice left running" || bad "PDF batch: $left soffice processes left"
+
+  # 6b. The batch killed with SIGKILL while its office runs: the office dies with it (oosplash and
+  #     soffice.bin ran on for ever, 214 MB each, listening on their pipe), and the next run
+  #     removes the temp folders it left — those of a live run stay. TMPDIR of its own, so that
+  #     what is left is this batch's only.
+  mkdir -p "$work/tmp"
+  TMPDIR="$work/tmp" "$bin" batch rectification-notice --data "$work/twenty.csv" --rows "$work/twenty-problems.csv:被巡察单位" \
+    --out-dir "$work/pdf-killed" --format pdf 2>/dev/null &
+  pid=$!; pids+=("$pid")
+  for _ in $(seq 1 1200); do  # until the office has written a PDF: it runs
+    ls "$work/pdf-killed"/*.pdf >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  office=$(pgrep -f "soffice.*$work/tmp/gongwen-pdf-$pid-" | tr '\n' ' ')
+  [ -n "$office" ] && ok "the office runs (pid $office)" || bad "no office of the batch found"
+  kill -9 "$pid"; wait "$pid" 2>/dev/null
+  for _ in $(seq 1 50); do
+    left=$(pgrep -f "$work/tmp/gongwen-pdf-$pid-" | tr '\n' ' ')
+    [ -z "$left" ] && break; sleep 0.1
+  done
+  if [ -z "$left" ]; then
+    ok "the office died with the batch"
+  else
+    bad "the office outlived the batch: $left"; for p in $left; do kill -9 "$p"; done
+  fi
+  pgrep -f "oosplash.*$work/tmp/" >/dev/null && bad "oosplash left running"
+  stale=$(ls "$work/tmp" | grep -c -e "^gongwen-batch-$pid-" -e "^gongwen-pdf-$pid-")
+  mkdir "$work/tmp/gongwen-pdf-$$-live"  # a live process's (this script's): never removed
+  TMPDIR="$work/tmp" "$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" \
+    --out-dir "$work/after-kill" 2>/dev/null || bad "the run after the kill"
+  now=$(ls "$work/tmp" | grep -c -e "^gongwen-batch-$pid-" -e "^gongwen-pdf-$pid-")
+  [ "$stale" = 2 ] && [ "$now" = 0 ] && [ -d "$work/tmp/gongwen-pdf-$$-live" ] &&
+    ok "the next run removed the killed batch's 2 temp folders, kept a live run's" ||
+    { bad "temp folders: $stale left by the kill, $now after the next run"; ls -la "$work/tmp"; }
 else
   echo "SKIP: PDF batch needs LibreOffice"
 fi
