@@ -6,6 +6,7 @@
 // Built as a module of its own (office-bridge.so) that the core loads only for PDF output; its
 // boundary is the C one of core/src/office/bridge_abi.h: nothing C++ crosses it.
 #include "../src/office/bridge_abi.h"
+#include "../src/office/spawn_office.hpp"
 #include "../src/office/uno_util.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -51,6 +52,7 @@ using uno::Reference;
 using uno::UNO_QUERY;
 using rtl::OUString;
 using namespace gongwen::uno_util;
+namespace office_spawn = gongwen::office_spawn;
 
 namespace {
 
@@ -117,6 +119,7 @@ struct gongwen_office {
     std::string soffice, connect, workdir, pipe, log;
     pid_t pid = 0;  // the process group we started
     int starts = 0;
+    int exit_status = 0;  // of the office, once it exited
     Reference<frame::XDesktop2> desktop;
 
     std::string connection_url() const {
@@ -126,7 +129,9 @@ struct gongwen_office {
     bool alive() {
         if (pid <= 0) return !connect.empty();
         int status = 0;
-        return ::waitpid(pid, &status, WNOHANG) == 0;
+        pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid) exit_status = status;
+        return r == 0;
     }
 
     // Kills what is left of the process group and reaps the leader.
@@ -164,30 +169,12 @@ struct gongwen_office {
                    std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000);
             std::string profile = "-env:UserInstallation=" + file_url(workdir + "/profile-" + std::to_string(starts));
             std::string accept = "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext";
-            std::vector<std::string> args = {soffice,       "--headless",   "--invisible", "--norestore",
-                                             "--nodefault", "--nologo",     "--nolockcheck", "--nofirststartwizard",
-                                             accept,        profile};
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
+            std::vector<std::string> args = {office_spawn::office_program(soffice), "--headless", "--invisible",
+                                             "--norestore", "--nodefault", "--nologo", "--nolockcheck",
+                                             "--nofirststartwizard", accept, profile};
+            respawns = 0;
             log = workdir + "/soffice-" + std::to_string(starts) + ".log";
-            posix_spawn_file_actions_t actions;
-            posix_spawn_file_actions_init(&actions);
-            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-            posix_spawnattr_t attr;
-            posix_spawnattr_init(&attr);
-            // A group of its own: soffice starts oosplash and soffice.bin, and a kill stops them all.
-            posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-            posix_spawnattr_setpgroup(&attr, 0);
-            int rc = ::posix_spawn(&pid, soffice.c_str(), &actions, &attr, argv.data(), environ);
-            posix_spawn_file_actions_destroy(&actions);
-            posix_spawnattr_destroy(&attr);
-            if (rc != 0) {
-                pid = 0;
-                throw std::runtime_error("cannot start " + soffice + ": " + std::strerror(rc));
-            }
+            spawn(args);
         }
         // A fresh profile accepts connections after about 1.5 s; allow for a loaded machine. An
         // office the user started ($GONGWEN_OFFICE_CONNECT) listens already: a few seconds of
@@ -203,6 +190,13 @@ struct gongwen_office {
             } catch (const connection::NoConnectException&) {
             }
             if (!alive()) {
+                // soffice.bin asks to be started again (once, on a fresh profile): oosplash's
+                // duty, ours since we start soffice.bin directly.
+                if (connect.empty() && office_spawn::office_restart_status(exit_status) && respawns < 3) {
+                    ++respawns;
+                    spawn(spawned_args);
+                    continue;
+                }
                 std::string why = connect.empty() ? "soffice exited before accepting a connection" : "no office at " + connect;
                 std::string out = connect.empty() ? tail_of(log) : "";
                 stop_process();
@@ -219,6 +213,19 @@ struct gongwen_office {
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     }
+
+    // Starts the office (spawn_office.hpp: it dies with the thread that started it).
+    void spawn(std::vector<std::string> args) {
+        spawned_args = args;
+        pid = office_spawn::spawn_office(args, log);
+        if (pid < 0) {
+            int e = errno;
+            pid = 0;
+            throw std::runtime_error("cannot start " + args.front() + ": " + std::strerror(e));
+        }
+    }
+    std::vector<std::string> spawned_args;
+    int respawns = 0;
 
     void close_document(const Reference<lang::XComponent>& doc) {
         if (!doc.is()) return;

@@ -4,8 +4,12 @@
 #include "gongwen/batch.hpp"
 #include "gongwen/package.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <unistd.h>
 
@@ -21,6 +25,23 @@ std::string duration(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
     return buf;
+}
+
+// Why a file cannot be written at `path` through a temp file next to it and a rename (as
+// write_file_atomically does), or "": a file is made there and removed again.
+std::string unwritable(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return "it is a folder";
+    fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) parent = ".";
+    if (!fs::is_directory(parent, ec)) return "no folder " + parent.string();
+    std::string probe = (parent / ".gongwen-report-XXXXXX").string();
+    int fd = ::mkstemp(probe.data());
+    if (fd < 0) return std::strerror(errno);
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return "";
 }
 
 } // namespace
@@ -39,6 +60,15 @@ struct BatchCommand {
         } catch (const std::exception&) {
             std::cerr << "gongwen batch: --shard takes K/N, e.g. 3/8\n";
             return kUsage;
+        }
+        // The report is written at the end: a path it cannot be written to is said now, before
+        // a document is written, not after the whole batch.
+        if (!report_path.empty()) {
+            std::string why = unwritable(report_path);
+            if (!why.empty()) {
+                std::cerr << report_path << ": error[cannot-write]: the report cannot be written there: " << why << '\n';
+                return kBadInput;
+            }
         }
         const bool tty = ::isatty(STDERR_FILENO);
         double last = -1;

@@ -28,11 +28,7 @@ bool is_pdf(const std::string& path) {
 
 // A temp folder removed with everything in it.
 struct ScratchDir {
-    std::string path;
-    ScratchDir() {
-        std::string tmpl = (fs::temp_directory_path() / "gongwen-check-XXXXXX").string();
-        if (::mkdtemp(tmpl.data())) path = tmpl;
-    }
+    std::string path = make_run_temp_dir("gongwen-check");
     ~ScratchDir() {
         std::error_code ec;
         if (!path.empty()) fs::remove_all(path, ec);

@@ -58,4 +58,14 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
                                                        bool overwrite, int seconds_per_document = 20,
                                                        const std::function<void(std::size_t done)>& on_document = {});
 
+/// A new folder for this run in the system's temp folder, named PREFIX-PID-XXXXXX (PID: this
+/// process), "" with errno set when it cannot be made. Folders that runs killed before they could
+/// remove them left behind are removed first (remove_stale_temp_dirs).
+std::string make_run_temp_dir(const std::string& prefix);
+
+/// Removes the temp folders of runs whose process is gone (gongwen-batch-, gongwen-pdf-,
+/// gongwen-check- PID-…, this user's only) and the UNO pipes of their offices; the folders of a
+/// live process, another run's too, are never touched.
+void remove_stale_temp_dirs();
+
 } // namespace gongwen

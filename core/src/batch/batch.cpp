@@ -128,6 +128,7 @@ BatchSummary run_batch(const BatchOptions& o) {
         throw Error("bad-option", o.out_dir, "--format must be docx, odt or pdf");
     if (o.shard_n == 0 || o.shard_k == 0 || o.shard_k > o.shard_n)
         throw Error("bad-option", o.data_path, "--shard K/N needs 1 ≤ K ≤ N");
+    remove_stale_temp_dirs();  // what a batch killed before its end left in the temp folder
     PluginCatalog cat = discover_plugins();
     const PluginManifest* m = cat.find(o.type);
     if (!m) {
@@ -357,6 +358,25 @@ BatchSummary run_batch(const BatchOptions& o) {
                 fs::remove(it->path(), ec);
         }
     }
+    // Outputs there already, without --resume or --force: said once for them all, and nothing is
+    // written (it was an error line per row, and the rows whose output was missing written).
+    if (!o.force && !o.resume) {
+        std::size_t there = 0;
+        std::string first;
+        for (const auto& j : jobs)
+            if (fs::exists(j.path, ec)) {
+                if (!there++) first = fs::path(j.path).filename().string();
+            }
+        if (there) {
+            std::string what = there == jobs.size() ? std::to_string(there) + (there == 1 ? " output exists" : " outputs exist")
+                                                    : std::to_string(there) + " of the " + std::to_string(jobs.size()) + " outputs exist";
+            Diagnostics d = summary.problems;
+            d.error("output-exists", o.out_dir,
+                    what + " (" + first + (there > 1 ? ", …" : "") +
+                        "); use --resume to keep them and write the rest, or --force to overwrite them");
+            throw Error(d);
+        }
+    }
     summary.rows.resize(jobs.size());
     std::atomic<std::size_t> next{0}, done{0}, failed{0};
     std::mutex plugin_mutex, progress_mutex;
@@ -365,8 +385,8 @@ BatchSummary run_batch(const BatchOptions& o) {
     fs::path pdf_tmp;
     if (o.format == "pdf") {
         // The intermediate DOCX files live in the system's temp folder, never in --out-dir.
-        std::string t = (fs::temp_directory_path() / "gongwen-batch-XXXXXX").string();
-        if (!::mkdtemp(t.data())) throw Error("cannot-write", t, "cannot create a temporary folder");
+        std::string t = make_run_temp_dir("gongwen-batch");
+        if (t.empty()) throw Error("cannot-write", fs::temp_directory_path(ec).string(), "cannot create a temporary folder");
         pdf_tmp = t;
     }
     auto report_progress = [&] {

@@ -4,6 +4,7 @@
 #include "gongwen/office.hpp"
 
 #include "bridge_abi.h"
+#include "spawn_office.hpp"
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
@@ -17,7 +18,7 @@
 #include <filesystem>
 #include <fcntl.h>
 #include <map>
-#include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -30,6 +31,48 @@ extern char** environ;
 namespace gongwen {
 
 namespace fs = std::filesystem;
+
+// A folder of a run is named PREFIX-PID-XXXXXX: a run killed before it could remove its folders
+// (SIGKILL, a power cut) leaves them to the next run, which removes those whose process is gone.
+void remove_stale_temp_dirs() {
+    static const char* const prefixes[] = {"gongwen-batch-", "gongwen-pdf-", "gongwen-check-"};
+    auto owner_gone = [](const std::string& digits) {
+        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+        long pid = std::stol(digits);
+        return pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+    };
+    std::error_code ec;
+    const fs::path tmp = fs::temp_directory_path(ec);
+    if (ec) return;
+    for (auto it = fs::directory_iterator(tmp, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        for (const char* prefix : prefixes) {
+            std::size_t n = std::strlen(prefix);
+            if (name.compare(0, n, prefix) != 0) continue;
+            std::size_t dash = name.find('-', n);
+            struct stat st;
+            if (dash == std::string::npos || !owner_gone(name.substr(n, dash - n))) continue;
+            if (::lstat(it->path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid()) continue;
+            std::error_code rm;
+            fs::remove_all(it->path(), rm);
+        }
+    }
+    // The UNO pipes of offices killed with their run (office_bridge.cpp names them gongwen-PID-…).
+    const std::string pipe_prefix = "OSL_PIPE_" + std::to_string(::getuid()) + "_gongwen-";
+    for (auto it = fs::directory_iterator("/tmp", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.compare(0, pipe_prefix.size(), pipe_prefix) != 0) continue;
+        std::size_t dash = name.find('-', pipe_prefix.size());
+        if (dash != std::string::npos && owner_gone(name.substr(pipe_prefix.size(), dash - pipe_prefix.size()))) ::unlink(it->path().c_str());
+    }
+}
+
+std::string make_run_temp_dir(const std::string& prefix) {
+    remove_stale_temp_dirs();
+    std::error_code ec;
+    std::string tmpl = (fs::temp_directory_path(ec) / (prefix + "-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+    return ::mkdtemp(tmpl.data()) ? tmpl : std::string();
+}
 
 namespace {
 
@@ -97,11 +140,7 @@ std::string find_soffice() {
 }
 
 struct TempDir {
-    std::string path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "gongwen-pdf-XXXXXX").string();
-        if (::mkdtemp(tmpl.data())) path = tmpl;
-    }
+    std::string path = make_run_temp_dir("gongwen-pdf");
     ~TempDir() {
         std::error_code ec;
         if (!path.empty()) fs::remove_all(path, ec);
@@ -114,38 +153,30 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
                         const std::string& outdir, int timeout_seconds, int attempt = 0) {
     // A profile of its own per process: a killed office may leave its profile locked.
     std::string profile = "-env:UserInstallation=file://" + work + "/profile" + std::to_string(attempt);
-    std::vector<std::string> args = {soffice, "--headless", "--invisible", "--norestore", "--nodefault", "--nologo",
-                                     profile, "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir};
+    std::vector<std::string> args = {office_spawn::office_program(soffice), "--headless", "--invisible", "--norestore",
+                                     "--nodefault", "--nologo", profile, "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir};
     args.insert(args.end(), inputs.begin(), inputs.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (work + "/soffice.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    // Its own process group: soffice starts soffice.bin as a child, and a timeout stops both.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);
-    pid_t pid = 0;
-    int rc = ::posix_spawn(&pid, soffice.c_str(), &actions, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0) return "cannot start " + soffice + ": " + std::strerror(rc);
     int status = 0;
+    pid_t pid = 0;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
-    while (true) {
-        pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) break;
-        if (done < 0 && errno != EINTR) return std::string("waiting for soffice: ") + std::strerror(errno);
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(-pid, SIGKILL);
-            ::waitpid(pid, &status, 0);
-            return "LibreOffice did not finish within " + std::to_string(timeout_seconds) + " s";
+    // Its own process group, killed with us (spawn_office.hpp); started again when it asks to
+    // be (once on a fresh profile), as oosplash would.
+    for (int spawns = 0;; ++spawns) {
+        pid = office_spawn::spawn_office(args, work + "/soffice.log");
+        if (pid < 0) return "cannot start " + args.front() + ": " + std::strerror(errno);
+        while (true) {
+            pid_t done = ::waitpid(pid, &status, WNOHANG);
+            if (done == pid) break;
+            if (done < 0 && errno != EINTR) return std::string("waiting for soffice: ") + std::strerror(errno);
+            if (std::chrono::steady_clock::now() > deadline) {
+                ::kill(-pid, SIGKILL);
+                ::waitpid(pid, &status, 0);
+                return "LibreOffice did not finish within " + std::to_string(timeout_seconds) + " s";
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (!office_spawn::office_restart_status(status) || spawns == 2) break;
+        ::kill(-pid, SIGKILL);
     }
     ::kill(-pid, SIGKILL);  // whatever of its group outlived it
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
