@@ -72,7 +72,7 @@ inline std::string iso_from_days(long z) {
     const long d = doy - (153 * mp + 2) / 5 + 1;
     const long m = mp < 10 ? mp + 3 : mp - 9;
     const long y = yoe + era * 400 + (m <= 2);
-    char buf[32];
+    char buf[64];  // room for any long the compiler imagines (-Wformat-truncation)
     std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
     return buf;
 }

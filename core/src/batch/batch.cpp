@@ -443,7 +443,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                 {
                     // Plugin code need not be thread-safe: its hooks run one at a time.
                     std::lock_guard<std::mutex> lock(plugin_mutex);
-                    if (!plugin->validate(valid, label, r.diagnostics)) throw Error(Diagnostics{});
+                    if (!plugin->validate(valid, label, r.diagnostics, &vo)) throw Error(Diagnostics{});
                     prepared = plugin->prepare(valid, label);
                 }
                 RenderOptions ro;
