@@ -301,6 +301,24 @@ for rep in "$work/no-such-folder/r.json" "$work"; do
     ok "--report $rep: refused before the batch, nothing written" || { bad "--report $rep: exit $rc"; cat "$work/rep.log"; ls "$work/rep-out"; }
 done
 
+# 5j. A plugin's own check (work-summary: 上一轮反馈问题数 = 0) reads like the schema's: on the
+#     data's cell and field (item 14; it was libwork-summary.so: … prepare failed).
+python3 - "$src/examples/samples/work-summary.json" "$work/ws.csv" <<'PY'
+import csv, json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["反馈问题数"] = 0
+d["整改不到位问题数"] = 0
+keys = ["反馈问题数"] + [k for k in d if k != "反馈问题数"]
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""))
+w.writerow(keys)
+w.writerow(["；".join(d[k]) if isinstance(d[k], list) else d[k] for k in keys])
+PY
+csv2xlsx "$work/ws.csv" "$work/ws.xlsx"
+"$bin" batch work-summary --data "$work/ws.xlsx" --out-dir "$work/ws" 2>"$work/ws.log"
+rc=$?
+[ "$rc" = 1 ] && grep -q "ws.xlsx:单位!A2: error\[invalid-data\]: 「上一轮反馈问题数」(反馈问题数): 为0" "$work/ws.log" && ! grep -q "libwork-summary" "$work/ws.log" &&
+  ok "a plugin's check on a zero total: the data's cell and field" || { bad "work-summary zero total: exit $rc"; cat "$work/ws.log"; }
+
 # 5c. GONGWEN_OFFICE_CONNECT naming a port where no office listens: a clear error in seconds
 #     (it waited 90 s), nothing written. Only with the office bridge (a build without it runs
 #     soffice --convert-to and has no use for the variable).

@@ -149,8 +149,10 @@ public:
     ~LoadedPlugin();
 
     const PluginManifest& manifest() const;
-    /// Runs the plugin's own checks (problems go to `diags`); returns false on an error.
-    bool validate(const nlohmann::json& data, const std::string& data_label, Diagnostics& diags) const;
+    /// Runs the plugin's own checks (problems go to `diags`); returns false on an error. With
+    /// `where`, a problem is said where its field's value is (a batch's cell or rows-file line).
+    bool validate(const nlohmann::json& data, const std::string& data_label, Diagnostics& diags,
+                  const ValidateOptions* where = nullptr) const;
     /// Adds computed values. Throws Error when the plugin fails: on `data_label` (the data
     /// file and row, like every other problem of the data) when given, else on the library.
     nlohmann::json prepare(const nlohmann::json& data, const std::string& data_label = {}) const;

@@ -136,7 +136,8 @@ LoadedPlugin::~LoadedPlugin() = default;
 const PluginManifest& LoadedPlugin::manifest() const { return impl_->manifest; }
 const FormatterRegistry& LoadedPlugin::formatters() const { return impl_->formatters; }
 
-bool LoadedPlugin::validate(const json& data, const std::string& data_label, Diagnostics& diags) const {
+bool LoadedPlugin::validate(const json& data, const std::string& data_label, Diagnostics& diags,
+                            const ValidateOptions* located) const {
     const Impl& p = *impl_;
     if (!p.table || !p.table->validate) return true;
     std::string text = data.dump();
@@ -163,7 +164,11 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
             if (f.name == field) where = f.display();
         if (where.empty() && !field.empty()) where = "「" + field + "」";
         if (row > 0) where += " row " + std::to_string(row);
-        diags.error("invalid-data", data_label, (where.empty() ? "" : where + ": ") + (text_at("message").empty() ? std::string("invalid") : text_at("message")));
+        std::string file = data_label;
+        if (located && located->locate && !field.empty())
+            if (auto o = row > 0 ? located->locate(field, static_cast<std::size_t>(row - 1), "") : located->locate("", 0, field))
+                file = o->file;
+        diags.error("invalid-data", file, (where.empty() ? "" : where + ": ") + (text_at("message").empty() ? std::string("invalid") : text_at("message")));
     }
     return problems.empty();
 }
