@@ -230,6 +230,14 @@ grep -q "problems2.csv:7: error\[invalid-data\]: 「类别」, 「发现的问�
   grep -q "problems2.csv:7: error\[invalid-data\]: 「问题」(描述), 「发现的问题」(问题) row 2 in .*units.xlsx:3: required" "$work/where.log" &&
   ok "a bad record of a rows file: that file's line and column, and its document" || { bad "rows-file record not located"; cat "$work/where.log"; }
 
+# A key of an XLSX rows file that names no document: its sheet and cell (it was "problems.xlsx:7").
+cp "$ex/problems.csv" "$work/stray.csv"
+echo "县公安局,无此单位的问题,其他," >>"$work/stray.csv"
+csv2xlsx "$work/stray.csv" "$work/stray.xlsx"
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$work/stray.xlsx:被巡察单位" --out-dir "$work/stray" 2>"$work/stray.log"
+grep -q "stray.xlsx:单位!A7: error\[unknown-key\]: 「被巡察单位」 '县公安局' names no row" "$work/stray.log" &&
+  ok "an unknown key in an XLSX rows file: its sheet and cell" || { bad "unknown key in XLSX rows: not by cell"; cat "$work/stray.log"; }
+
 # 5h. JSON rows whose list records use the columns' labels (问题 for 描述, as problems.csv does)
 #     are read as batch reads CSV (item 11); a record key that names no column is said once for
 #     the batch, with the column it resembles, and --strict stops it (item 6).

@@ -234,7 +234,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                     Diagnostic d;
                     d.severity = Severity::warning;
                     d.code = "duplicate-key";
-                    d.file = rows.label + ":" + std::to_string(rows.row_numbers[r]);
+                    d.file = rows.place(r, it.key());  // the cell of a sheet, the line of a CSV
                     d.message = "「" + s.key + "」 '" + k + "' is also on row " + std::to_string(at->second) +
                                 ": both documents get every record of " + s.table.label + " with it";
                     summary.problems.add(d);
@@ -342,7 +342,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             auto it = s.table.rows[r].find(s.key);
             std::string k = it == s.table.rows[r].end() ? "" : value_to_text(*it);
             if (!keys.count(k))
-                summary.problems.error("unknown-key", s.table.label + ":" + std::to_string(s.table.row_numbers[r]),
+                summary.problems.error("unknown-key", s.table.place(r, s.key),
                                        "「" + s.key + "」 '" + k + "' names no row of " + rows.label);
         }
     }
