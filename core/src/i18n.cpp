@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -141,6 +142,11 @@ const char* P_(const char* singular, const char* plural, unsigned long n) {
     const char* text = dngettext(kDomain, singular, plural, n);
     uselocale(before);
     return text;
+}
+
+std::string system_error(int errnum) {
+    if (g_language == Language::english) return std::strerror(errnum);
+    return strerror_l(errnum, g_locale);  // glibc translates it under that locale (and LANGUAGE)
 }
 
 std::string format(std::string_view pattern, std::initializer_list<Arg> args) {

@@ -60,6 +60,9 @@ constexpr const char* N_(const char* msgid) { return msgid; }
 /// The singular or plural of a message for `n` (ngettext; English: n == 1 picks the singular).
 const char* P_(const char* singular, const char* plural, unsigned long n);
 
+/// strerror(errnum) in the chosen language (glibc's own catalogue, Debian's libc-l10n).
+std::string system_error(int errnum);
+
 /// A placeholder's value for format().
 struct Arg {
     std::string_view name;

@@ -1,5 +1,6 @@
 // Built-in formatters: Chinese numerals, dates, percentages and text helpers (ICU based).
 #include "gongwen/formatters.hpp"
+#include "gongwen/i18n.hpp"
 
 #include "data/dates.hpp"
 
@@ -25,6 +26,7 @@
 namespace gongwen {
 namespace {
 
+using i18n::_;
 using json = nlohmann::json;
 using Args = std::vector<std::string>;
 using Check = std::function<std::optional<std::string>(const Args&)>;
@@ -48,7 +50,7 @@ std::string describe(const json& v) {
 
 /// Throws `name: expected <expected>, got <value>`.
 [[noreturn]] void fail(const std::string& name, const std::string& expected, const json& v) {
-    throw FormatError(name + ": expected " + expected + ", got " + describe(v));
+    throw FormatError(name + ": " + i18n::format(_("expected {what}, got {value}"), {{"what", expected}, {"value", describe(v)}}));
 }
 
 /// A parsed number; `i` is set when it is an exact 64-bit integer.
@@ -111,12 +113,12 @@ std::optional<Number> to_number(const json& v) {
 /// A non-negative integer (3, 3.0 or "3"); throws FormatError otherwise.
 int64_t require_count(const std::string& name, const json& v) {
     auto n = to_number(v);
-    if (!n) fail(name, "an integer", v);
+    if (!n) fail(name, _("an integer"), v);
     int64_t i = 0;
     if (n->i) i = *n->i;
     else if (std::trunc(n->d) == n->d && std::fabs(n->d) < 9.2e18) i = static_cast<int64_t>(n->d);
-    else fail(name, "an integer", v);
-    if (i < 0) fail(name, "a non-negative integer", v);
+    else fail(name, _("an integer"), v);
+    if (i < 0) fail(name, _("a non-negative integer"), v);
     return i;
 }
 
@@ -127,7 +129,7 @@ std::string spell(const std::string& name, int64_t n, const char16_t* ruleset) {
         auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"), st);
         return U_FAILURE(st) ? nullptr : std::move(f);  // "zh" gives U_USING_DEFAULT_WARNING: fine
     }();
-    if (!rbnf) throw FormatError(name + ": ICU Chinese spell-out rules are unavailable");
+    if (!rbnf) throw FormatError(name + ": " + _("ICU Chinese spell-out rules are unavailable"));
     icu::UnicodeString out;
     icu::FieldPosition pos;
     UErrorCode st = U_ZERO_ERROR;
@@ -135,7 +137,7 @@ std::string spell(const std::string& name, int64_t n, const char16_t* ruleset) {
     std::string s = to_utf8(out);
     // From 10^18 on, ICU falls back to "1,000,...": not a Chinese numeral.
     if (U_FAILURE(st) || s.find_first_of("0123456789") != std::string::npos)
-        throw FormatError(name + ": " + std::to_string(n) + " is too large for a Chinese numeral");
+        throw FormatError(name + ": " + i18n::format(_("{n} is too large for a Chinese numeral"), {{"n", n}}));
     return s;
 }
 
@@ -179,9 +181,9 @@ std::optional<Ymd> parse_date_text(std::string_view s, std::string* why = nullpt
 
 /// Date of an Excel serial (1900 system: 1 = 1900-01-01, 60 = the fictitious 1900-02-29).
 Ymd from_excel_serial(const std::string& name, double serial, const json& v) {
-    if (!(serial >= 1 && serial < 2958466)) fail(name, "an Excel serial date between 1 and 2958465", v);
+    if (!(serial >= 1 && serial < 2958466)) fail(name, _("an Excel serial date between 1 and 2958465"), v);
     auto days = static_cast<int64_t>(std::floor(serial));
-    if (days == 60) throw FormatError(name + ": Excel serial 60 is 1900-02-29, a date that does not exist");
+    if (days == 60) throw FormatError(name + ": " + _("Excel serial 60 is 1900-02-29, a date that does not exist"));
     auto secs = std::llround((serial - static_cast<double>(days)) * 86400);
     if (secs >= 86400) secs -= 86400, ++days;
     if (days < 60) ++days;  // before Excel's fake leap day the 1899-12-30 epoch is one day off
@@ -197,7 +199,7 @@ Ymd require_date(const std::string& name, const json& v) {
     if (auto n = to_number(v); n && n->i && *n->i >= 10000101 && *n->i <= 99991231) {
         std::string digits = std::to_string(*n->i);
         if (auto d = parse_date_text(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2))) return *d;
-        fail(name, "a valid date (20230705 is YYYYMMDD)", v);
+        fail(name, _("a valid date (20230705 is YYYYMMDD)"), v);
     }
     if (auto n = to_number(v)) return from_excel_serial(name, n->d, v);
     if (v.is_string()) {
@@ -205,7 +207,7 @@ Ymd require_date(const std::string& name, const json& v) {
         if (auto d = parse_date_text(v.get_ref<const std::string&>(), &why)) return *d;
         if (!why.empty()) throw FormatError(name + ": " + why);
     }
-    fail(name, "a valid date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD or an Excel serial number)", v);
+    fail(name, _("a valid date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD or an Excel serial number)"), v);
 }
 
 /// A pure-Gregorian calendar in UTC for this thread, or nullptr if ICU cannot make one.
@@ -227,10 +229,10 @@ std::optional<std::string> format_date(const Ymd& d, const std::string& pattern,
     thread_local std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>> cache;
     auto bad = [&error](std::string message) { error = std::move(message); return std::optional<std::string>(); };
     icu::GregorianCalendar* cal = utc_calendar();
-    if (!cal) return bad("ICU Gregorian calendar unavailable");
+    if (!cal) return bad(_("ICU Gregorian calendar unavailable"));
     auto it = cache.find(pattern);
     if (it == cache.end()) {
-        if (pattern.empty()) return bad("empty date pattern");
+        if (pattern.empty()) return bad(_("empty date pattern"));
         icu::UnicodeString p = icu::UnicodeString::fromUTF8(pattern);
         icu::UnicodeString letters(icu::DateFormatSymbols::getPatternUChars());
         bool quoted = false;
@@ -238,13 +240,13 @@ std::optional<std::string> format_date(const Ymd& d, const std::string& pattern,
             char16_t c = p[i];
             if (c == u'\'') quoted = !quoted;  // '' toggles twice: a literal quote
             else if (!quoted && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) && letters.indexOf(c) < 0)
-                return bad("unknown letter '" + std::string(1, char(c)) + "' in date pattern \"" + pattern +
-                           "\" (quote literal text: 'text')");
+                return bad(i18n::format(_("unknown letter '{letter}' in date pattern \"{pattern}\" (quote literal text: 'text')"),
+                                        {{"letter", std::string(1, char(c))}, {"pattern", pattern}}));
         }
-        if (quoted) return bad("unterminated quote in date pattern \"" + pattern + "\"");
+        if (quoted) return bad(i18n::format(_("unterminated quote in date pattern \"{pattern}\""), {{"pattern", pattern}}));
         UErrorCode st = U_ZERO_ERROR;
         auto f = std::make_unique<icu::SimpleDateFormat>(p, icu::Locale("zh"), st);
-        if (U_FAILURE(st)) return bad("invalid date pattern \"" + pattern + "\": " + u_errorName(st));
+        if (U_FAILURE(st)) return bad(i18n::format(_("invalid date pattern \"{pattern}\": {reason}"), {{"pattern", pattern}, {"reason", u_errorName(st)}}));
         f->setTimeZone(*icu::TimeZone::getGMT());
         if (cache.size() >= 64) cache.clear();
         it = cache.emplace(pattern, std::move(f)).first;
@@ -256,7 +258,7 @@ std::optional<std::string> format_date(const Ymd& d, const std::string& pattern,
     it->second->format(*cal, out, nullptr, st);
     if (U_FAILURE(st)) {
         cache.erase(it);
-        return bad("cannot format with date pattern \"" + pattern + "\": " + u_errorName(st));
+        return bad(i18n::format(_("cannot format with date pattern \"{pattern}\": {reason}"), {{"pattern", pattern}, {"reason", u_errorName(st)}}));
     }
     return to_utf8(out);
 }
@@ -285,12 +287,12 @@ const icu::number::LocalizedNumberFormatter& decimal_formatter(bool percent, int
 /// Formats a number value with fixed decimals; throws FormatError on a non-number.
 json format_decimal(const std::string& name, bool percent, const json& v, const Args& a) {
     auto n = to_number(v);
-    if (!n) fail(name, "a number", v);
+    if (!n) fail(name, _("a number"), v);
     int decimals = a.empty() ? 0 : a[0][0] - '0';
     const auto& f = decimal_formatter(percent, decimals);
     UErrorCode st = U_ZERO_ERROR;
     icu::UnicodeString out = (n->i ? f.formatInt(*n->i, st) : f.formatDouble(n->d, st)).toString(st);
-    if (U_FAILURE(st)) throw FormatError(name + ": cannot format " + describe(v) + ": " + u_errorName(st));
+    if (U_FAILURE(st)) throw FormatError(name + ": " + i18n::format(_("cannot format {value}: {reason}"), {{"value", describe(v)}, {"reason", u_errorName(st)}}));
     return to_utf8(out);
 }
 
@@ -325,7 +327,7 @@ std::vector<int32_t> word_boundaries(const icu::UnicodeString& u) {
         std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale("zh"), st));
         return U_FAILURE(st) ? nullptr : std::move(b);
     }();
-    if (!words) throw FormatError("title_lines: ICU word break rules are unavailable");
+    if (!words) throw FormatError(std::string("title_lines: ") + _("ICU word break rules are unavailable"));
     words->setText(u);
     std::vector<int32_t> out;
     for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) out.push_back(b);
@@ -482,16 +484,19 @@ std::string title_lines(const std::string& title, int max_chars) {
 /// Message when the count of args is outside [min, max], e.g. "percent takes at most 1 argument, got 2".
 std::optional<std::string> check_count(const std::string& name, const Args& a, size_t min, size_t max) {
     if (a.size() >= min && a.size() <= max) return std::nullopt;
-    std::string what = max == 0 ? "no arguments" : (min == max ? "exactly " : "at most ") + std::to_string(max) +
-                                                       (max == 1 ? " argument" : " arguments");
-    return name + " takes " + what + ", got " + std::to_string(a.size());
+    const char* pattern = max == 0    ? _("{filter} takes no arguments, got {n}")
+                          : min == max ? i18n::P_("{filter} takes exactly {max} argument, got {n}",
+                                                  "{filter} takes exactly {max} arguments, got {n}", max)
+                                       : i18n::P_("{filter} takes at most {max} argument, got {n}",
+                                                  "{filter} takes at most {max} arguments, got {n}", max);
+    return i18n::format(pattern, {{"filter", name}, {"max", max}, {"n", a.size()}});
 }
 
 /// Checks the optional decimals argument (0–6) of percent/number.
 std::optional<std::string> check_decimals(const std::string& name, const Args& a) {
     if (auto e = check_count(name, a, 0, 1)) return e;
     if (!a.empty() && (a[0].size() != 1 || a[0][0] < '0' || a[0][0] > '6'))
-        return name + ": decimals must be an integer from 0 to 6, got \"" + a[0] + "\"";
+        return name + ": " + i18n::format(_("decimals must be an integer from 0 to 6, got \"{value}\""), {{"value", a[0]}});
     return std::nullopt;
 }
 
@@ -539,7 +544,7 @@ FormatterRegistry make_builtin() {
         if (n && !n->i && std::trunc(n->d) != n->d && n->d > 0 && n->d < 9.2e15) {
             int64_t cents = std::llround(n->d * 100);
             if (std::fabs(n->d * 100 - static_cast<double>(cents)) > 1e-6)
-                fail("cn_upper", "an integer or an amount to the 分 (two decimal places)", v);
+                fail("cn_upper", _("an integer or an amount to the 分 (two decimal places)"), v);
             static const char* digits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
             int64_t yuan = cents / 100;
             int jiao = static_cast<int>(cents / 10 % 10), fen = static_cast<int>(cents % 10);
@@ -555,10 +560,10 @@ FormatterRegistry make_builtin() {
         if (!to_number(v) && v.is_string()) {
             if (auto d = parse_date_text(v.get_ref<const std::string&>()))
                 return spell("cn_year", d->y, u"%spellout-numbering-year");
-            fail("cn_year", "a year or a date", v);
+            fail("cn_year", _("a year or a date"), v);
         }
         int64_t year = require_count("cn_year", v);
-        if (year < 1000 || year > 9999) fail("cn_year", "a year of four digits (2023) or a date", v);
+        if (year < 1000 || year > 9999) fail("cn_year", _("a year of four digits (2023) or a date"), v);
         return spell("cn_year", year, u"%spellout-numbering-year");
     });
     add("date",
@@ -593,12 +598,12 @@ FormatterRegistry make_builtin() {
         [](const Args& a) -> std::optional<std::string> {
             if (auto e = check_count("ordinal", a, 0, 1)) return e;
             if (!a.empty() && a[0].find('#') == std::string::npos)
-                return "ordinal: pattern \"" + a[0] + "\" has no '#' to stand for the number";
+                return "ordinal: " + i18n::format(_("pattern \"{pattern}\" has no '#' to stand for the number"), {{"pattern", a[0]}});
             return std::nullopt;
         },
         [](const json& v, const Args& a) -> json {
             int64_t n = require_count("ordinal", v);
-            if (n == 0) fail("ordinal", "a position from 1 (一是, 二是, …)", v);
+            if (n == 0) fail("ordinal", _("a position from 1 (一是, 二是, …)"), v);
             std::string numeral = spell("ordinal", n, u"%spellout-cardinal"), out;
             for (char c : a.empty() ? std::string("#是") : a[0]) out += c == '#' ? numeral : std::string(1, c);
             return out;
@@ -623,7 +628,7 @@ FormatterRegistry make_builtin() {
         [](const Args& a) -> std::optional<std::string> {
             if (auto e = check_count("title_lines", a, 0, 1)) return e;
             if (!a.empty() && !line_chars(a[0]))
-                return "title_lines: characters a line must be an integer from 2 to 50, got \"" + a[0] + "\"";
+                return "title_lines: " + i18n::format(_("characters a line must be an integer from 2 to 50, got \"{value}\""), {{"value", a[0]}});
             return std::nullopt;
         },
         [](const json& v, const Args& a) -> json {
@@ -634,7 +639,7 @@ FormatterRegistry make_builtin() {
     add("count", count("count", 0, 0), [](const json& v, const Args&) -> json {
         if (v.is_null()) return 0;
         if (v.is_array() || v.is_object()) return v.size();
-        throw FormatError("count: expected a list, got " + v.dump());
+        throw FormatError("count: " + i18n::format(_("expected {what}, got {value}"), {{"what", _("a list")}, {"value", v.dump()}}));
     }, true);
     return r;
 }

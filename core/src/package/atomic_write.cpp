@@ -1,4 +1,5 @@
 // Temp file in the target folder + rename: no reader ever sees a half-written output.
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 
 #include "gongwen/diagnostics.hpp"
@@ -13,6 +14,9 @@
 #include <unistd.h>
 
 namespace gongwen {
+
+using i18n::_;
+
 
 namespace {
 
@@ -39,22 +43,22 @@ std::string base_of(const std::string& path) {
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int err) {
-    throw Error("cannot-write", path, what + ": " + std::strerror(err));
+    throw Error("cannot-write", path, i18n::format(_("{what}: {reason}"), {{"what", what}, {"reason", i18n::system_error(err)}}));
 }
 
 } // namespace
 
 void write_file_atomically(const std::string& path, std::string_view bytes, bool overwrite) {
-    if (path.empty() || path.back() == '/') throw Error("cannot-write", path, "the output path names a folder");
+    if (path.empty() || path.back() == '/') throw Error("cannot-write", path, _("the output path names a folder"));
     const std::string folder = folder_of(path);
     struct stat sb;
     if (::stat(path.c_str(), &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) throw Error("cannot-write", path, "the output path is a folder");
-        if (!overwrite) throw Error("output-exists", path, "the output exists; use --force to overwrite it");
+        if (S_ISDIR(sb.st_mode)) throw Error("cannot-write", path, _("the output path is a folder"));
+        if (!overwrite) throw Error("output-exists", path, _("the output exists; use --force to overwrite it"));
     }
     std::string tmp = folder + "/." + base_of(path) + ".XXXXXX";
     int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-    if (fd < 0) fail(path, "cannot create a temporary file in '" + folder + "'", errno);
+    if (fd < 0) fail(path, i18n::format(_("cannot create a temporary file in '{folder}'"), {{"folder", folder}}), errno);
     auto abandon = [&](const std::string& what, int err) {
         ::close(fd);
         ::unlink(tmp.c_str());
@@ -66,16 +70,16 @@ void write_file_atomically(const std::string& path, std::string_view bytes, bool
         ssize_t n = ::write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            abandon("cannot write", errno);
+            abandon(_("cannot write"), errno);
         }
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fchmod(fd, file_mode()) != 0) abandon("cannot set permissions", errno);
+    if (::fchmod(fd, file_mode()) != 0) abandon(_("cannot set permissions"), errno);
     if (::close(fd) != 0) {
         int e = errno;
         ::unlink(tmp.c_str());
-        fail(path, "cannot write", e);
+        fail(path, _("cannot write"), e);
     }
     int rc;
     if (overwrite) {
@@ -91,8 +95,8 @@ void write_file_atomically(const std::string& path, std::string_view bytes, bool
     if (rc != 0) {
         int e = errno;
         ::unlink(tmp.c_str());
-        if (e == EEXIST) throw Error("output-exists", path, "the output exists; use --force to overwrite it");
-        fail(path, "cannot move the finished file into place", e);
+        if (e == EEXIST) throw Error("output-exists", path, _("the output exists; use --force to overwrite it"));
+        fail(path, _("cannot move the finished file into place"), e);
     }
 }
 

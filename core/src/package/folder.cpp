@@ -1,4 +1,5 @@
 // Packages from loose parts: templates are kept as reviewable XML and packed by the build.
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 
 #include "gongwen/diagnostics.hpp"
@@ -8,6 +9,9 @@
 #include <filesystem>
 
 namespace gongwen {
+
+using i18n::_;
+
 
 Package Package::from_parts(const std::vector<std::pair<std::string, std::string>>& parts, const std::string& label) {
     Package pkg;
@@ -30,13 +34,13 @@ Package Package::from_parts(const std::vector<std::pair<std::string, std::string
 Package Package::from_folder(const std::string& folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw Error("cannot-read", folder, "not a folder");
+    if (!fs::is_directory(folder, ec)) throw Error("cannot-read", folder, _("not a folder"));
     std::vector<std::string> names;
     for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
         if (it->is_regular_file()) names.push_back(fs::relative(it->path(), folder).generic_string());
     }
-    if (ec) throw Error("cannot-read", folder, "cannot list: " + ec.message());
+    if (ec) throw Error("cannot-read", folder, i18n::format(_("cannot list: {reason}"), {{"reason", i18n::system_error(ec.value())}}));
     auto rank = [](const std::string& n) { return n == "mimetype" ? 0 : n == "[Content_Types].xml" ? 1 : 2; };
     std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
         return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;

@@ -1,4 +1,5 @@
 // The one file that includes <zip.h>: reading packages and writing them with raw copies.
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 
 #include "gongwen/diagnostics.hpp"
@@ -19,11 +20,31 @@
 
 namespace gongwen {
 
+using i18n::_;
+
+
 namespace {
 
+// libzip's reason in the user's language (its own text is English): the reasons a damaged or
+// unreadable package gives; any other keeps libzip's words.
 std::string zip_error_text(zip_error_t* e) {
+    switch (zip_error_code_zip(e)) {
+        case ZIP_ER_NOZIP: return _("not a zip archive");
+        case ZIP_ER_INCONS: return _("the zip archive is inconsistent");
+        case ZIP_ER_CRC: return _("checksum (CRC) error");
+        case ZIP_ER_EOF: return _("the file ends too early");
+        case ZIP_ER_READ: return _("read error");
+        case ZIP_ER_WRITE: return _("write error");
+        case ZIP_ER_MEMORY: return _("not enough memory");
+        case ZIP_ER_ZLIB: return _("the compressed data is damaged");
+        case ZIP_ER_COMPNOTSUPP: return _("compression method not supported");
+        case ZIP_ER_ENCRNOTSUPP: return _("encryption method not supported");
+        case ZIP_ER_NOPASSWD: return _("the entry is encrypted");
+        case ZIP_ER_WRONGPASSWD: return _("the entry is encrypted");
+        default: break;
+    }
     const char* s = zip_error_strerror(e);
-    return s ? s : "unknown zip error";
+    return s ? s : _("unknown zip error");
 }
 
 bool is_text_part(std::string_view name) {
@@ -47,7 +68,7 @@ std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uin
     zip_file_t* f = zip_fopen_index(za, index, flags);
     if (!f) {
         throw Error("damaged-package", label,
-                    "cannot open entry '" + name + "': " + zip_error_text(zip_get_error(za)));
+                    i18n::format(_("cannot open entry '{entry}': {reason}"), {{"entry", name}, {"reason", zip_error_text(zip_get_error(za))}}));
     }
     std::string out;
     out.resize(static_cast<std::size_t>(expected) + 1);
@@ -57,15 +78,15 @@ std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uin
         if (n < 0) {
             std::string why = zip_error_text(zip_file_get_error(f));
             zip_fclose(f);
-            throw Error("damaged-package", label, "entry '" + name + "' is damaged: " + why);
+            throw Error("damaged-package", label, i18n::format(_("entry '{entry}' is damaged: {reason}"), {{"entry", name}, {"reason", why}}));
         }
         if (n == 0) break;
         got += static_cast<zip_uint64_t>(n);
         if (got > expected) {
             zip_fclose(f);
             throw Error("damaged-package", label,
-                        "entry '" + name + "' holds more data than its header says (" +
-                            std::to_string(expected) + " bytes)");
+                        i18n::format(_("entry '{entry}' holds more data than its header says ({n} bytes)"),
+                                     {{"entry", name}, {"n", expected}}));
         }
     }
     int rc = zip_fclose(f);
@@ -74,12 +95,11 @@ std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uin
         zip_error_init_with_code(&e, rc);
         std::string why = zip_error_text(&e);
         zip_error_fini(&e);
-        throw Error("damaged-package", label, "entry '" + name + "' is damaged: " + why);
+        throw Error("damaged-package", label, i18n::format(_("entry '{entry}' is damaged: {reason}"), {{"entry", name}, {"reason", why}}));
     }
     if (got != expected) {
         throw Error("damaged-package", label,
-                    "entry '" + name + "' is truncated: " + std::to_string(got) + " of " +
-                        std::to_string(expected) + " bytes");
+                    i18n::format(_("entry '{entry}' is truncated: {got} of {n} bytes"), {{"entry", name}, {"got", got}, {"n", expected}}));
     }
     out.resize(static_cast<std::size_t>(got));
     return out;
@@ -179,14 +199,14 @@ RawSource* make_deflated_source(std::string_view text, std::time_t mtime) {
 } // namespace
 
 Package Package::read_memory(std::string_view bytes, const std::string& label, const PackageLimits& limits) {
-    if (bytes.empty()) throw Error("not-a-package", label, "the file is empty");
+    if (bytes.empty()) throw Error("not-a-package", label, _("the file is empty"));
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
     if (!src) {
         std::string why = zip_error_text(&err);
         zip_error_fini(&err);
-        throw Error("not-a-package", label, "cannot read: " + why);
+        throw Error("not-a-package", label, i18n::format(_("cannot read: {reason}"), {{"reason", why}}));
     }
     ReadArchive ar;
     ar.za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
@@ -197,23 +217,23 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         zip_source_free(src);
         bool looks_like_zip = bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
         if (code == ZIP_ER_NOZIP && !looks_like_zip)
-            throw Error("not-a-package", label, "not a zip package (.docx/.odt/.xlsx): " + why);
+            throw Error("not-a-package", label, i18n::format(_("not a zip package (.docx/.odt/.xlsx): {reason}"), {{"reason", why}}));
         if (code == ZIP_ER_NOZIP)
-            throw Error("damaged-package", label, "the zip is truncated or damaged: its central directory is missing");
+            throw Error("damaged-package", label, _("the zip is truncated or damaged: its central directory is missing"));
         if (code == ZIP_ER_EXISTS)
-            throw Error("damaged-package", label, "the package holds two entries of the same name");
-        throw Error("damaged-package", label, "damaged zip package: " + why);
+            throw Error("damaged-package", label, _("the package holds two entries of the same name"));
+        throw Error("damaged-package", label, i18n::format(_("damaged zip package: {reason}"), {{"reason", why}}));
     }
     zip_error_fini(&err);
 
     Package pkg;
     pkg.label_ = label;
     zip_int64_t count = zip_get_num_entries(ar.za, 0);
-    if (count < 0) throw Error("damaged-package", label, "cannot list the entries");
+    if (count < 0) throw Error("damaged-package", label, _("cannot list the entries"));
     if (static_cast<std::uint64_t>(count) > limits.max_entries) {
         throw Error("package-limit", label,
-                    "too many entries: " + std::to_string(count) + " (limit " +
-                        std::to_string(limits.max_entries) + "; raise it with --max-entries)");
+                    i18n::format(_("too many entries: {n} (limit {limit}; raise it with --max-entries)"),
+                                 {{"n", count}, {"limit", limits.max_entries}}));
     }
     // The limits are checked on what the central directory declares, before anything is
     // inflated; inflating then refuses an entry that grows past its declared size.
@@ -222,31 +242,31 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t st;
         if (zip_stat_index(ar.za, static_cast<zip_uint64_t>(i), 0, &st) != 0)
-            throw Error("damaged-package", label, "cannot read entry " + std::to_string(i));
+            throw Error("damaged-package", label, i18n::format(_("cannot read entry {n}"), {{"n", i}}));
         std::string name = st.name ? st.name : "";
         // Part names may not climb out of the package (OPC M1.3): no "..", no absolute names.
         bool unsafe = name.empty() || name.front() == '/' || name.find('\\') != std::string::npos ||
                       name == ".." || name.rfind("../", 0) == 0 || name.find("/../") != std::string::npos ||
                       (name.size() >= 3 && name.compare(name.size() - 3, 3, "/..") == 0);
-        if (unsafe) throw Error("damaged-package", label, "entry '" + name + "' has an unsafe name (absolute or with ..)");
-        if (!seen.insert(name).second) throw Error("damaged-package", label, "the package holds two entries named '" + name + "'");
+        if (unsafe) throw Error("damaged-package", label, i18n::format(_("entry '{entry}' has an unsafe name (absolute or with ..)"), {{"entry", name}}));
+        if (!seen.insert(name).second) throw Error("damaged-package", label, i18n::format(_("the package holds two entries named '{entry}'"), {{"entry", name}}));
         declared += st.size;
         if (declared > limits.max_total_size)
             throw Error("package-limit", label,
-                        "uncompressed size exceeds " + std::to_string(limits.max_total_size) + " bytes at entry '" + name +
-                            "' (raise it with --max-package-size)");
+                        i18n::format(_("uncompressed size exceeds {limit} bytes at entry '{entry}' (raise it with --max-package-size)"),
+                                     {{"limit", limits.max_total_size}, {"entry", name}}));
     }
     std::uint64_t total = 0;
     pkg.entries_.reserve(static_cast<std::size_t>(count));
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t st;
         if (zip_stat_index(ar.za, static_cast<zip_uint64_t>(i), 0, &st) != 0) {
-            throw Error("damaged-package", label, "cannot read entry " + std::to_string(i));
+            throw Error("damaged-package", label, i18n::format(_("cannot read entry {n}"), {{"n", i}}));
         }
         PackageEntry e;
         e.name = st.name ? st.name : "";
         if (st.valid & ZIP_STAT_ENCRYPTION_METHOD && st.encryption_method != ZIP_EM_NONE)
-            throw Error("encrypted-package", label, "entry '" + e.name + "' is encrypted");
+            throw Error("encrypted-package", label, i18n::format(_("entry '{entry}' is encrypted"), {{"entry", e.name}}));
         e.size = st.size;
         e.crc = st.crc;
         e.method = st.comp_method;
@@ -254,18 +274,18 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         total += st.size;
         if (total > limits.max_total_size) {
             throw Error("package-limit", label,
-                        "uncompressed size exceeds " + std::to_string(limits.max_total_size) +
-                            " bytes at entry '" + e.name + "' (raise it with --max-package-size)");
+                        i18n::format(_("uncompressed size exceeds {limit} bytes at entry '{entry}' (raise it with --max-package-size)"),
+                                     {{"limit", limits.max_total_size}, {"entry", e.name}}));
         }
         if (st.size >= limits.ratio_floor && st.comp_size > 0 && st.size / st.comp_size > limits.max_ratio) {
             throw Error("package-limit", label,
-                        "entry '" + e.name + "' expands " + std::to_string(st.size / st.comp_size) +
-                            " times (limit " + std::to_string(limits.max_ratio) + "): a zip bomb?");
+                        i18n::format(_("entry '{entry}' expands {n} times (limit {limit}): a zip bomb?"),
+                                     {{"entry", e.name}, {"n", st.size / st.comp_size}, {"limit", limits.max_ratio}}));
         }
         if (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) {
             throw Error("damaged-package", label,
-                        "entry '" + e.name + "' uses compression method " + std::to_string(st.comp_method) +
-                            ", which office packages do not use");
+                        i18n::format(_("entry '{entry}' uses compression method {method}, which office packages do not use"),
+                                     {{"entry", e.name}, {"method", st.comp_method}}));
         }
         // Decompressing checks the CRC and the declared size; the raw bytes are what we copy.
         std::string data = read_entry(ar.za, static_cast<zip_uint64_t>(i), 0, st.size, label, e.name);
@@ -297,7 +317,7 @@ const PackageEntry* Package::find(std::string_view name) const {
 const std::string& Package::text(std::string_view name) const {
     const PackageEntry* e = find(name);
     if (!e || !e->has_data)
-        throw Error("missing-part", label_, "the package has no part '" + std::string(name) + "'");
+        throw Error("missing-part", label_, i18n::format(_("the package has no part '{part}'"), {{"part", std::string(name)}}));
     return e->data;
 }
 
@@ -305,19 +325,19 @@ std::string Package::write(const std::map<std::string, std::string, std::less<>>
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-    if (!buffer) throw Error("write-failed", label_, "cannot create a zip buffer: " + zip_error_text(&err));
+    if (!buffer) throw Error("write-failed", label_, i18n::format(_("cannot create a zip buffer: {reason}"), {{"reason", zip_error_text(&err)}}));
     zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
     if (!za) {
         std::string why = zip_error_text(&err);
         zip_source_free(buffer);
-        throw Error("write-failed", label_, "cannot create a zip: " + why);
+        throw Error("write-failed", label_, i18n::format(_("cannot create a zip: {reason}"), {{"reason", why}}));
     }
     zip_source_keep(buffer);
     auto fail = [&](const std::string& what) {
         std::string why = zip_error_text(zip_get_error(za));
         zip_discard(za);
         zip_source_free(buffer);
-        throw Error("write-failed", label_, what + ": " + why);
+        throw Error("write-failed", label_, i18n::format(_("{what}: {reason}"), {{"what", what}, {"reason", why}}));
     };
 
     // ODF wants `mimetype` first and stored; other packages keep their order.
@@ -329,7 +349,7 @@ std::string Package::write(const std::map<std::string, std::string, std::less<>>
 
     for (const PackageEntry* e : order) {
         if (!e->name.empty() && e->name.back() == '/') {
-            if (zip_dir_add(za, e->name.c_str(), ZIP_FL_ENC_UTF_8) < 0) fail("cannot add folder '" + e->name + "'");
+            if (zip_dir_add(za, e->name.c_str(), ZIP_FL_ENC_UTF_8) < 0) fail(i18n::format(_("cannot add folder '{entry}'"), {{"entry", e->name}}));
             continue;
         }
         RawSource* rs = nullptr;
@@ -348,40 +368,40 @@ std::string Package::write(const std::map<std::string, std::string, std::less<>>
         if (!src) {
             zip_error_fini(&rs->error);
             delete rs;
-            fail("cannot add '" + e->name + "'");
+            fail(i18n::format(_("cannot add '{entry}'"), {{"entry", e->name}}));
         }
         zip_int64_t idx = zip_file_add(za, e->name.c_str(), src, ZIP_FL_ENC_UTF_8);
         if (idx < 0) {
             zip_source_free(src);
-            fail("cannot add '" + e->name + "'");
+            fail(i18n::format(_("cannot add '{entry}'"), {{"entry", e->name}}));
         }
         if (stored && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0)
-            fail("cannot store '" + e->name + "'");
+            fail(i18n::format(_("cannot store '{entry}'"), {{"entry", e->name}}));
     }
-    if (zip_close(za) != 0) fail("cannot finish the zip");
+    if (zip_close(za) != 0) fail(_("cannot finish the zip"));
 
     std::string out;
     zip_stat_t st;
     if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) {
         zip_source_free(buffer);
-        throw Error("write-failed", label_, "cannot read the written zip back");
+        throw Error("write-failed", label_, _("cannot read the written zip back"));
     }
     out.resize(static_cast<std::size_t>(st.size));
     zip_int64_t n = zip_source_read(buffer, out.data(), st.size);
     zip_source_close(buffer);
     zip_source_free(buffer);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-        throw Error("write-failed", label_, "cannot read the written zip back");
+        throw Error("write-failed", label_, _("cannot read the written zip back"));
     return out;
 }
 
 std::string read_file_bytes(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error("cannot-read", path, std::string("cannot open: ") + std::strerror(errno));
+    if (fd < 0) throw Error("cannot-read", path, i18n::format(_("cannot open: {reason}"), {{"reason", i18n::system_error(errno)}}));
     struct stat sb;
     if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
         ::close(fd);
-        throw Error("cannot-read", path, "not a regular file");
+        throw Error("cannot-read", path, _("not a regular file"));
     }
     std::string out;
     out.reserve(static_cast<std::size_t>(sb.st_size));
@@ -392,7 +412,7 @@ std::string read_file_bytes(const std::string& path) {
             if (errno == EINTR) continue;
             int e = errno;
             ::close(fd);
-            throw Error("cannot-read", path, std::string("read failed: ") + std::strerror(e));
+            throw Error("cannot-read", path, i18n::format(_("read failed: {reason}"), {{"reason", i18n::system_error(e)}}));
         }
         if (n == 0) break;
         out.append(buf, static_cast<std::size_t>(n));

@@ -1,5 +1,7 @@
 #include "template/compiler.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include "template/tag_parser.hpp"
 #include "template/xml_text.hpp"
 
@@ -10,7 +12,31 @@
 
 namespace gongwen::detail {
 
+using i18n::_;
+
 namespace {
+
+// What pugixml found wrong, in the user's language (its own description() is English).
+const char* xml_problem(pugi::xml_parse_status status) {
+    switch (status) {
+        case pugi::status_file_not_found: return _("file not found");
+        case pugi::status_io_error: return _("read error");
+        case pugi::status_out_of_memory: return _("not enough memory");
+        case pugi::status_unrecognized_tag: return _("a tag that is not XML");
+        case pugi::status_bad_pi: return _("a damaged processing instruction (<?…?>)");
+        case pugi::status_bad_comment: return _("a damaged comment");
+        case pugi::status_bad_cdata: return _("a damaged CDATA section");
+        case pugi::status_bad_doctype: return _("a damaged document type declaration");
+        case pugi::status_bad_pcdata: return _("damaged text");
+        case pugi::status_bad_start_element: return _("a damaged start tag");
+        case pugi::status_bad_attribute: return _("a damaged attribute");
+        case pugi::status_bad_end_element: return _("a damaged end tag");
+        case pugi::status_end_element_mismatch: return _("an end tag that does not match its start tag");
+        case pugi::status_append_invalid_root: return _("content that cannot stand at the top of a document");
+        case pugi::status_no_document_element: return _("no root element");
+        default: return _("damaged XML");
+    }
+}
 
 enum class K : unsigned char { start, end, empty, text, other, tag };
 
@@ -62,7 +88,7 @@ public:
             diag.code = "malformed-xml";
             diag.file = label_;
             diag.part = part_;
-            diag.message = "the part declares a DTD (<!DOCTYPE>), which office documents may not";
+            diag.message = _("the part declares a DTD (<!DOCTYPE>), which office documents may not");
             d.add(diag);
             throw Error(d);
         }
@@ -76,8 +102,8 @@ public:
             diag.code = "malformed-xml";
             diag.file = label_;
             diag.part = part_;
-            diag.message = std::string("malformed XML at line ") + std::to_string(line_of(xml, res.offset)) +
-                           ": " + res.description();
+            diag.message = i18n::format(_("malformed XML at line {line}: {problem}"),
+                                        {{"line", line_of(xml, res.offset)}, {"problem", xml_problem(res.status)}});
             d.add(diag);
             throw Error(d);
         }
@@ -272,7 +298,7 @@ private:
             if (c == std::string::npos || (next_open != std::string::npos && next_open < c)) {
                 std::size_t stop = c == std::string::npos ? layer.size() : next_open;
                 report_scan("unclosed-tag", o, shorten(layer.substr(o, stop - o)),
-                            "the tag is not closed with '" + close + "'");
+                            i18n::format(_("the tag is not closed with '{close}'"), {{"close", close}}));
                 if (c == std::string::npos) break;
                 pos = next_open;
                 continue;
@@ -280,8 +306,8 @@ private:
             std::size_t end = c + close.size();
             if (c - inner > options_.max_tag_length) {
                 report_scan("tag-too-long", o, shorten(layer.substr(o, end - o)),
-                            "the tag is " + std::to_string(c - inner) + " bytes long (limit " +
-                                std::to_string(options_.max_tag_length) + ")");
+                            i18n::format(_("the tag is {n} bytes long (limit {limit})"),
+                                         {{"n", c - inner}, {"limit", options_.max_tag_length}}));
                 pos = end;
                 continue;
             }
@@ -379,7 +405,7 @@ private:
             for (int i = t.item + 1; i < t.end_item; ++i) {
                 const Item& it = items_[i];
                 if ((it.k == K::start || it.k == K::end) && (is_cell(it.name) || is_row(it.name) || is_table(it.name))) {
-                    report("tag-spans-cells", t.para, t.text, "the tag starts in one table cell and ends in another");
+                    report("tag-spans-cells", t.para, t.text, _("the tag starts in one table cell and ends in another"));
                     t.ok = false;
                     break;
                 }
@@ -454,7 +480,7 @@ private:
                 stack.push_back(ti);
                 if (static_cast<int>(stack.size()) > options_.max_depth) {
                     report("too-deep", t.para, t.text,
-                           "sections nest more than " + std::to_string(options_.max_depth) + " deep");
+                           i18n::format(_("sections nest more than {n} deep"), {{"n", options_.max_depth}}));
                     return;
                 }
                 continue;
@@ -462,7 +488,7 @@ private:
             // A closing tag.
             const std::string& name = t.parsed.expr.name;
             if (stack.empty()) {
-                report("unopened-section", t.para, t.text, "closing tag without an opening tag");
+                report("unopened-section", t.para, t.text, _("closing tag without an opening tag"));
                 continue;
             }
             if (name.empty() || tags_[stack.back()].parsed.expr.name == name) {
@@ -474,14 +500,15 @@ private:
                                       [&](int o) { return tags_[o].parsed.expr.name == name; });
             if (found == stack.rend()) {
                 report("mismatched-section", t.para, t.text,
-                       "closing tag does not match the open section " + tags_[stack.back()].text);
+                       i18n::format(_("closing tag does not match the open section {tag}"), {{"tag", tags_[stack.back()].text}}));
                 continue;
             }
             // Sections opened after the one this tag closes were never closed.
             while (stack.back() != *found) {
                 const TagRecord& o = tags_[stack.back()];
                 report("unclosed-section", o.para, o.text,
-                       "section is not closed before " + t.text + " (paragraph " + std::to_string(t.para) + ")");
+                       i18n::format(_("section is not closed before {tag} (paragraph {paragraph})"),
+                                    {{"tag", t.text}, {"paragraph", t.para}}));
                 stack.pop_back();
             }
             add_section(stack.back(), ti);
@@ -489,7 +516,7 @@ private:
         }
         for (int o : stack) {
             const TagRecord& t = tags_[o];
-            report("unclosed-section", t.para, t.text, "section is never closed");
+            report("unclosed-section", t.para, t.text, _("section is never closed"));
         }
     }
 
@@ -604,8 +631,9 @@ private:
             }
             if (!mirrored) {
                 report("section-crosses-structure", open.para, open.text,
-                       "section " + open.text + " ... " + close.text + " (paragraph " + std::to_string(close.para) +
-                           ") starts and ends at different levels of the document structure (e.g. in a table and outside it)");
+                       i18n::format(_("section {open} ... {close} (paragraph {paragraph}) starts and ends at different levels "
+                                      "of the document structure (e.g. in a table and outside it)"),
+                                    {{"open", open.text}, {"close", close.text}, {"paragraph", close.para}}));
                 continue;
             }
             s.outer_begin = a;
@@ -745,8 +773,8 @@ private:
                 if (s.outer_begin < parent.body_begin || s.outer_end > parent.body_end) {
                     const TagRecord& t = tags_[s.open_tag];
                     report("sections-overlap", t.para, t.text,
-                           "section overlaps section " + tags_[parent.open_tag].text +
-                               " once both are extended to whole paragraphs or table rows");
+                           i18n::format(_("section overlaps section {tag} once both are extended to whole paragraphs or table rows"),
+                                        {{"tag", tags_[parent.open_tag].text}}));
                     continue;
                 }
                 parent.children.push_back(id);

@@ -2,10 +2,14 @@
 
 #include "template/xml_text.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include <cstdlib>
 #include <unordered_set>
 
 namespace gongwen::detail {
+
+using i18n::_;
 
 namespace {
 
@@ -126,11 +130,11 @@ private:
             try {
                 cur = f.fn->apply(cur, f.args);
             } catch (const FormatError& e) {
-                report(Severity::error, "format-error", n, "filter '" + f.name + "' failed: " + e.what());
+                report(Severity::error, "format-error", n, i18n::format(_("filter '{filter}' failed: {reason}"), {{"filter", f.name}, {"reason", e.what()}}));
                 *error = true;
                 return nullptr;
             } catch (const std::exception& e) {
-                report(Severity::error, "format-error", n, "filter '" + f.name + "' failed: " + e.what());
+                report(Severity::error, "format-error", n, i18n::format(_("filter '{filter}' failed: {reason}"), {{"filter", f.name}, {"reason", e.what()}}));
                 *error = true;
                 return nullptr;
             }
@@ -142,9 +146,9 @@ private:
     void missing(const Node& n) {
         if (!warned_.insert(n.tag_id).second) return;  // once per tag, not once per repetition
         if (ropts_.strict)
-            report(Severity::error, "missing-value", n, "no value for '" + n.expr.name + "'");
+            report(Severity::error, "missing-value", n, i18n::format(_("no value for '{name}'"), {{"name", n.expr.name}}));
         else
-            report(Severity::warning, "missing-value", n, "no value for '" + n.expr.name + "'; left empty");
+            report(Severity::warning, "missing-value", n, i18n::format(_("no value for '{name}'; left empty"), {{"name", n.expr.name}}));
     }
 
     void render(const std::vector<Node>& nodes) {
@@ -206,8 +210,8 @@ private:
                 if (out_.size() > ropts_.max_part_size) {
                     stop_ = true;
                     report(Severity::error, "output-limit", n,
-                           "the rendered part exceeds " + std::to_string(ropts_.max_part_size) +
-                               " bytes (raise it with --max-output-size)");
+                           i18n::format(_("the rendered part exceeds {limit} bytes (raise it with --max-output-size)"),
+                                        {{"limit", ropts_.max_part_size}}));
                 }
             }
             loops_.pop_back();
@@ -268,8 +272,8 @@ private:
             std::snprintf(buf, sizeof buf, len == 0 ? "byte 0x%02X" : "U+%04X",
                           len == 0 ? static_cast<unsigned>(c) : static_cast<unsigned>(cp));
             report(Severity::error, "invalid-char", n,
-                   "the value of '" + n.expr.name + "' holds " + buf +
-                       ", which XML 1.0 cannot hold (use --strip-invalid-chars to drop it)");
+                   i18n::format(_("the value of '{name}' holds {char}, which XML 1.0 cannot hold (use --strip-invalid-chars to drop it)"),
+                                {{"name", n.expr.name}, {"char", std::string(buf)}}));
             return;
         }
         if (n.site == ValueSite::docx_text)
@@ -379,8 +383,8 @@ bool render_part(const std::string& label, const CompiledPart& part, const nlohm
         d.code = "output-limit";
         d.file = label;
         d.part = part.name;
-        d.message = "the rendered part is " + std::to_string(out.size()) + " bytes, above " +
-                    std::to_string(ropts.max_part_size) + " (raise it with --max-output-size)";
+        d.message = i18n::format(_("the rendered part is {n} bytes, above {limit} (raise it with --max-output-size)"),
+                                 {{"n", out.size()}, {"limit", ropts.max_part_size}});
         diags.add(d);
         return false;
     }

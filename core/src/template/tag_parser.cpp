@@ -1,6 +1,10 @@
 #include "template/tag_parser.hpp"
 
+#include "gongwen/i18n.hpp"
+
 namespace gongwen::detail {
+
+using i18n::_;
 
 namespace {
 
@@ -108,7 +112,7 @@ void parse_name(std::string_view name, Expr& expr, std::vector<TagProblem>& prob
         std::size_t dot = name.find('.', start);
         std::string_view seg = trim(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
         if (seg.empty()) {
-            problems.push_back({"bad-name", "'" + std::string(name) + "' is not a valid name: empty part in a dotted path"});
+            problems.push_back({"bad-name", i18n::format(_("'{name}' is not a valid name: empty part in a dotted path"), {{"name", std::string(name)}})});
             return;
         }
         expr.segments.emplace_back(seg);
@@ -123,7 +127,7 @@ ParsedTag parse_tag(std::string_view inner, const FormatterRegistry& formatters)
     ParsedTag tag;
     std::string_view s = trim(inner);
     if (s.empty()) {
-        tag.problems.push_back({"empty-tag", "the tag is empty"});
+        tag.problems.push_back({"empty-tag", _("the tag is empty")});
         return tag;
     }
     switch (s.front()) {
@@ -135,24 +139,24 @@ ParsedTag parse_tag(std::string_view inner, const FormatterRegistry& formatters)
     bool unterminated = false;
     auto pieces = split_outside_quotes(s, '|', &unterminated);
     if (unterminated) {
-        tag.problems.push_back({"bad-filter-arg", "a quoted argument is not closed"});
+        tag.problems.push_back({"bad-filter-arg", _("a quoted argument is not closed")});
         return tag;
     }
     std::string_view name = trim(pieces.front());
     if (name.empty()) {
         if (tag.kind == ParsedTag::Kind::close && pieces.size() == 1) return tag;  // `{{/}}` closes the innermost section
-        tag.problems.push_back({"empty-tag", "the tag has no name"});
+        tag.problems.push_back({"empty-tag", _("the tag has no name")});
         return tag;
     }
     parse_name(name, tag.expr, tag.problems);
     if (tag.kind == ParsedTag::Kind::close && pieces.size() > 1) {
-        tag.problems.push_back({"bad-filter", "a closing tag takes no filters"});
+        tag.problems.push_back({"bad-filter", _("a closing tag takes no filters")});
         return tag;
     }
     for (std::size_t i = 1; i < pieces.size(); ++i) {
         std::string_view f = trim(pieces[i]);
         if (f.empty()) {
-            tag.problems.push_back({"empty-filter", "empty filter after '|'"});
+            tag.problems.push_back({"empty-filter", _("empty filter after '|'")});
             continue;
         }
         bool bad_quote = false;
@@ -162,14 +166,14 @@ ParsedTag parse_tag(std::string_view inner, const FormatterRegistry& formatters)
         for (std::size_t k = 1; k < parts.size(); ++k) filter.args.push_back(unquote(trim(parts[k])));
         filter.fn = formatters.find(filter.name);
         if (!filter.fn) {
-            tag.problems.push_back({"unknown-filter", "unknown filter '" + filter.name + "'"});
+            tag.problems.push_back({"unknown-filter", i18n::format(_("unknown filter '{filter}'"), {{"filter", filter.name}})});
             continue;
         }
         if (filter.fn->check_args) {
             if (auto why = filter.fn->check_args(filter.args)) {
                 // Formatters name themselves in their messages ("percent: ..."); say it once.
                 std::string detail = why->rfind(filter.name + ": ", 0) == 0 ? why->substr(filter.name.size() + 2) : *why;
-                std::string msg = "filter '" + filter.name + "': " + detail;
+                std::string msg = i18n::format(_("filter '{filter}': {problem}"), {{"filter", filter.name}, {"problem", detail}});
                 tag.problems.push_back({"bad-filter-arg", msg});
                 continue;
             }
