@@ -1,5 +1,6 @@
 // gongwen check: the layout figures of GB/T 9704-2012 read back from a document's XML.
 #include "gongwen/check.hpp"
+#include "gongwen/i18n.hpp"
 
 #include "check/text_rules.hpp"
 
@@ -14,7 +15,21 @@
 
 namespace gongwen {
 
+using i18n::_;
+using i18n::N_;
+
 namespace {
+
+// "odd", "even", "left", "right", "center" in messages, in the user's language.
+const char* word(const std::string& w) {
+    if (w == "odd") return _("odd");
+    if (w == "even") return _("even");
+    if (w == "left" || w.empty()) return _("left");
+    if (w == "right") return _("right");
+    if (w == "center") return _("center");
+    if (w == "both" || w == "justify") return _("justified");
+    return w.c_str();
+}
 
 constexpr double kTwipsPerMm = 1440.0 / 25.4;
 
@@ -40,59 +55,69 @@ public:
 
     void margin(const char* name, double got_mm, double want_mm, const std::string& part) {
         if (std::fabs(got_mm - want_mm) > f_.tolerance)
-            deviation("gbt-margin", part, 0, std::string(name) + " margin is " + fmt(got_mm) + " mm; GB/T 9704 wants " + fmt(want_mm) + " ± 1 mm");
+            deviation("gbt-margin", part, 0,
+                      i18n::format(_(name), {{"got", fmt(got_mm)}, {"want", fmt(want_mm)}}));
     }
 
     void page(double w, double h, const std::string& part) {
         if (std::fabs(w - f_.page_w) > f_.tolerance || std::fabs(h - f_.page_h) > f_.tolerance)
-            deviation("gbt-page-size", part, 0, "the page is " + fmt(w) + " × " + fmt(h) + " mm; GB/T 9704 wants A4, 210 × 297 mm");
+            deviation("gbt-page-size", part, 0,
+                      i18n::format(_("the page is {width} × {height} mm; GB/T 9704 wants A4, 210 × 297 mm"), {{"width", fmt(w)}, {"height", fmt(h)}}));
     }
 
     void body_font(const std::string& east, double pt, const std::string& part) {
         if (east.find("仿宋") == std::string::npos && east.find("FangSong") == std::string::npos)
-            deviation("gbt-body-font", part, 0, "the body font is '" + east + "'; GB/T 9704 wants 仿宋 (3号)");
+            deviation("gbt-body-font", part, 0, i18n::format(_("the body font is '{font}'; GB/T 9704 wants 仿宋 (3号)"), {{"font", east}}));
         if (std::fabs(pt - f_.body_pt) > 0.01)
-            deviation("gbt-body-size", part, 0, "the body text is " + fmt(pt) + " pt; GB/T 9704 wants 3号 (16 pt)");
+            deviation("gbt-body-size", part, 0, i18n::format(_("the body text is {size} pt; GB/T 9704 wants 3号 (16 pt)"), {{"size", fmt(pt)}}));
     }
 
     void title_font(const std::string& east, double pt, const std::string& part, int para) {
         if (east.find("小标宋") == std::string::npos)
-            deviation("gbt-title-font", part, para, "the title font is '" + east + "'; GB/T 9704 wants 小标宋 (2号)");
+            deviation("gbt-title-font", part, para, i18n::format(_("the title font is '{font}'; GB/T 9704 wants 小标宋 (2号)"), {{"font", east}}));
         if (std::fabs(pt - f_.title_pt) > 0.01)
-            deviation("gbt-title-size", part, para, "the title is " + fmt(pt) + " pt; GB/T 9704 wants 2号 (22 pt)");
+            deviation("gbt-title-size", part, para, i18n::format(_("the title is {size} pt; GB/T 9704 wants 2号 (22 pt)"), {{"size", fmt(pt)}}));
     }
 
     void grid(double type_h_pt, double line_pt, double type_w_pt, double char_pt, const std::string& part) {
         if (line_pt <= 0) {
-            deviation("gbt-grid", part, 0, "no line pitch is set; GB/T 9704 wants 22 lines a page");
+            deviation("gbt-grid", part, 0, _("no line pitch is set; GB/T 9704 wants 22 lines a page"));
         } else {
             int lines = static_cast<int>(std::floor(type_h_pt / line_pt + 0.01));
             if (lines != f_.lines)
-                deviation("gbt-grid", part, 0, std::to_string(lines) + " lines a page (line pitch " + fmt(line_pt) + " pt); GB/T 9704 wants 22");
+                deviation("gbt-grid", part, 0,
+                          i18n::format(i18n::P_("{n} line a page (line pitch {pitch} pt); GB/T 9704 wants 22",
+                                                "{n} lines a page (line pitch {pitch} pt); GB/T 9704 wants 22", static_cast<unsigned long>(std::max(lines, 0))),
+                                       {{"n", lines}, {"pitch", fmt(line_pt)}}));
         }
         int chars = char_pt > 0 ? static_cast<int>(std::floor(type_w_pt / char_pt + 0.01)) : 0;
         if (chars != f_.chars)
-            deviation("gbt-grid", part, 0, std::to_string(chars) + " characters a line (character pitch " + fmt(char_pt) +
-                                                " pt); GB/T 9704 wants 28");
+            deviation("gbt-grid", part, 0,
+                      i18n::format(i18n::P_("{n} character a line (character pitch {pitch} pt); GB/T 9704 wants 28",
+                                            "{n} characters a line (character pitch {pitch} pt); GB/T 9704 wants 28", static_cast<unsigned long>(std::max(chars, 0))),
+                                   {{"n", chars}, {"pitch", fmt(char_pt)}}));
     }
 
     // 发文字号 brackets and dates, in the text of each paragraph (rules shared with the layout check).
     void text(const std::string& utf8, const std::string& part, int para) {
-        for (const auto& hit : check::text_rule_hits(utf8)) deviation(hit.code, part, para, hit.message + ": '" + hit.found + "'");
+        for (const auto& hit : check::text_rule_hits(utf8))
+            deviation(hit.code, part, para, i18n::format(_("{rule}: '{found}'"), {{"rule", hit.message}, {"found", hit.found}}));
     }
 
     void page_number(const std::string& text, bool has_field, const std::string& align, const char* which, const char* want_align,
                      const std::string& part) {
         if (!has_field) {
-            deviation("gbt-page-number", part, 0, std::string("no page number on ") + which + " pages");
+            deviation("gbt-page-number", part, 0, i18n::format(_("no page number on {which} pages"), {{"which", word(which)}}));
             return;
         }
         // — N —: an em dash (U+2014) each side of the number.
         if (text.rfind("— ", 0) != 0 || text.size() < 4 || text.compare(text.size() - 4, 4, " —") != 0)
-            deviation("gbt-page-number", part, 0, std::string("the page number on ") + which + " pages reads '" + text + "'; GB/T 9704 wants '— 1 —'");
+            deviation("gbt-page-number", part, 0,
+                      i18n::format(_("the page number on {which} pages reads '{text}'; GB/T 9704 wants '— 1 —'"), {{"which", word(which)}, {"text", text}}));
         if (align != want_align)
-            deviation("gbt-page-number", part, 0, std::string("page numbers on ") + which + " pages are aligned " +
-                                                      (align.empty() ? "left" : align) + "; GB/T 9704 wants " + want_align);
+            deviation("gbt-page-number", part, 0,
+                      i18n::format(_("page numbers on {which} pages are aligned {align}; GB/T 9704 wants {want}"),
+                                   {{"which", word(which)}, {"align", word(align)}, {"want", word(want_align)}}));
     }
 
     static std::string fmt(double v) {
@@ -164,7 +189,7 @@ void check_docx(Checker& c, const Package& pkg) {
     pugi::xml_node body = doc.child("w:document").child("w:body");
     pugi::xml_node sect = body.child("w:sectPr");
     if (!sect) {
-        c.deviation("gbt-page-size", main, 0, "the document has no section properties (page size and margins)");
+        c.deviation("gbt-page-size", main, 0, _("the document has no section properties (page size and margins)"));
         return;
     }
     auto sz = sect.child("w:pgSz");
@@ -173,10 +198,10 @@ void check_docx(Checker& c, const Package& pkg) {
     c.page(w, h, main);
     double top = attr_num(mar, "w:top") / kTwipsPerMm, bottom = attr_num(mar, "w:bottom") / kTwipsPerMm;
     double left = attr_num(mar, "w:left") / kTwipsPerMm, right = attr_num(mar, "w:right") / kTwipsPerMm;
-    c.margin("the top", top, c.f_.top, main);
-    c.margin("the bottom", bottom, c.f_.bottom, main);
-    c.margin("the left", left, c.f_.left, main);
-    c.margin("the right", right, c.f_.right, main);
+    c.margin(N_("the top margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), top, c.f_.top, main);
+    c.margin(N_("the bottom margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), bottom, c.f_.bottom, main);
+    c.margin(N_("the left margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), left, c.f_.left, main);
+    c.margin(N_("the right margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), right, c.f_.right, main);
 
     RunProps normal = style_props(styles, "Normal");
     c.body_font(normal.east, normal.half_points / 2, "word/styles.xml");
@@ -210,7 +235,7 @@ void check_docx(Checker& c, const Package& pkg) {
         }
         c.text(paragraph_text(p), main, para);
     }
-    if (!title_seen) c.deviation("gbt-title-font", main, 0, "no paragraph is in a title style (公文标题 / Title)");
+    if (!title_seen) c.deviation("gbt-title-font", main, 0, _("no paragraph is in a title style (公文标题 / Title)"));
 
     // Page numbers: the footers of odd (default) and even pages.
     bool even_odd = settings.child("w:settings").child("w:evenAndOddHeaders") != nullptr;
@@ -240,7 +265,7 @@ void check_docx(Checker& c, const Package& pkg) {
         c.page_number(text, field, align, which, want, part);
     };
     footer("default", "odd", "right");
-    if (!even_odd) c.deviation("gbt-page-number", "word/settings.xml", 0, "odd and even pages share one footer; GB/T 9704 puts numbers right on odd, left on even pages");
+    if (!even_odd) c.deviation("gbt-page-number", "word/settings.xml", 0, _("odd and even pages share one footer; GB/T 9704 puts numbers right on odd, left on even pages"));
     else footer("even", "even", "left");
 }
 
@@ -286,10 +311,10 @@ void check_odt(Checker& c, const Package& pkg) {
     double top = length_mm(props.attribute("fo:margin-top").value()) + (has_header ? extra(layout.child("style:header-style")) : 0);
     double bottom = length_mm(props.attribute("fo:margin-bottom").value()) + (has_footer ? extra(layout.child("style:footer-style")) : 0);
     double left = length_mm(props.attribute("fo:margin-left").value()), right = length_mm(props.attribute("fo:margin-right").value());
-    c.margin("the top", top, c.f_.top, part);
-    c.margin("the bottom", bottom, c.f_.bottom, part);
-    c.margin("the left", left, c.f_.left, part);
-    c.margin("the right", right, c.f_.right, part);
+    c.margin(N_("the top margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), top, c.f_.top, part);
+    c.margin(N_("the bottom margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), bottom, c.f_.bottom, part);
+    c.margin(N_("the left margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), left, c.f_.left, part);
+    c.margin(N_("the right margin is {got} mm; GB/T 9704 wants {want} ± 1 mm"), right, c.f_.right, part);
 
     // Paragraph styles: the default, then Standard.
     pugi::xml_node all = root.child("office:styles");
@@ -337,7 +362,7 @@ void check_odt(Checker& c, const Package& pkg) {
         }
         c.text(text, "content.xml", para);
     }
-    if (!title_seen) c.deviation("gbt-title-font", "content.xml", 0, "no paragraph is in a title style (公文标题 / Title)");
+    if (!title_seen) c.deviation("gbt-title-font", "content.xml", 0, _("no paragraph is in a title style (公文标题 / Title)"));
 
     auto footer = [&](const char* element, const char* which, const char* want) {
         pugi::xml_node f = master.child(element);
@@ -359,7 +384,7 @@ void check_odt(Checker& c, const Package& pkg) {
         c.page_number(shown, p != nullptr, align, which, want, part);
     };
     footer("style:footer", "odd", "right");
-    if (!master.child("style:footer-left")) c.deviation("gbt-page-number", part, 0, "odd and even pages share one footer; GB/T 9704 puts numbers right on odd, left on even pages");
+    if (!master.child("style:footer-left")) c.deviation("gbt-page-number", part, 0, _("odd and even pages share one footer; GB/T 9704 puts numbers right on odd, left on even pages"));
     else footer("style:footer-left", "even", "left");
 }
 
