@@ -1,6 +1,7 @@
 // gongwen check on the laid-out pages: the header block (organ mark, red rule, 发文字号), fonts
 // and title, measured on the PDF that LibreOffice writes. The body's rules are in layout_body.cpp.
 #include "gongwen/check.hpp"
+#include "gongwen/i18n.hpp"
 
 #include "check/layout_rules.hpp"
 #include "check/text_rules.hpp"
@@ -17,6 +18,8 @@
 #include <memory>
 
 namespace gongwen {
+
+using i18n::_;
 
 namespace pdfcheck {
 
@@ -100,33 +103,37 @@ std::string LayoutCheck::body_font() const {
 void LayoutCheck::organ_mark_and_red_rule() {
     const Page& p1 = pdf_.pages.front();
     const double want = options_.letter_format ? 30 : f_.top + 35;
-    const char* where = options_.letter_format ? "30 mm from the page top (信函格式)" : "35 mm below the type area's top";
+    const char* where = options_.letter_format ? _("30 mm from the page top (信函格式)") : _("35 mm below the type area's top");
     if (p1.red_top < 0) {
-        deviation("gbt-organ-mark", 1, "no red ink on page 1; wants the red organ mark at " + mm(want) + " mm (" + where + ")");
+        deviation("gbt-organ-mark", 1,
+                  i18n::format(_("no red ink on page 1; wants the red organ mark at {want} mm ({where})"), {{"want", mm(want)}, {"where", where}}));
         return;
     }
     if (std::fabs(p1.red_top - want) > f_.tolerance)
-        deviation("gbt-organ-mark", 1, "the organ mark's red ink starts " + mm(p1.red_top) + " mm from the page top; wants " + mm(want) +
-                                           " ± 1 mm (" + where + ")");
+        deviation("gbt-organ-mark", 1,
+                  i18n::format(_("the organ mark's red ink starts {got} mm from the page top; wants {want} ± 1 mm ({where})"),
+                               {{"got", mm(p1.red_top)}, {"want", mm(want)}, {"where", where}}));
     if (options_.letter_format) return;  // 信函格式 has double rules 170 mm long: not measured here
     const InkBand* rule = red_rule();
     if (!rule) {
-        deviation("gbt-red-rule", 1, "no red rule (a red line at least 100 mm long) under the organ mark");
+        deviation("gbt-red-rule", 1, _("no red rule (a red line at least 100 mm long) under the organ mark"));
         return;
     }
     if (std::fabs(rule->x0 - f_.left) > f_.tolerance || std::fabs(rule->x1 - f_.right) > f_.tolerance)
-        deviation("gbt-red-rule", 1, "the red rule spans " + mm(rule->x0) + "–" + mm(rule->x1) + " mm; wants the type area, 28–184 ± 1 mm");
+        deviation("gbt-red-rule", 1,
+                  i18n::format(_("the red rule spans {from}–{to} mm; wants the type area, 28–184 ± 1 mm"), {{"from", mm(rule->x0)}, {"to", mm(rule->x1)}}));
     const TextLine* number = doc_number_line();
     if (!number) {
-        deviation("gbt-red-rule", 1, "no 发文字号 line between the organ mark and the red rule");
+        deviation("gbt-red-rule", 1, _("no 发文字号 line between the organ mark and the red rule"));
         return;
     }
     // Measured from the ink of the number's glyphs (their visible bottom), not the font's descent.
     double bottom = number->ink_y1 >= 0 ? number->ink_y1 : number->box.y1;
     double gap = rule->y0 - bottom;
     if (std::fabs(gap - 4) > f_.tolerance)
-        deviation("gbt-red-rule", 1, "the red rule's top lies " + mm(gap) + " mm below the bottom of the 发文字号's ink ('" + number->utf8() +
-                                         "'); wants 4 ± 1 mm");
+        deviation("gbt-red-rule", 1,
+                  i18n::format(_("the red rule's top lies {gap} mm below the bottom of the 发文字号's ink ('{number}'); wants 4 ± 1 mm"),
+                               {{"gap", mm(gap)}, {"number", number->utf8()}}));
 }
 
 // ---- fonts -------------------------------------------------------------------------------------
@@ -134,20 +141,21 @@ void LayoutCheck::organ_mark_and_red_rule() {
 void LayoutCheck::fonts() {
     std::string body = body_font();
     if (body.empty()) {
-        deviation("gbt-body-font", 0, "no 16 pt (3号) body text found");
+        deviation("gbt-body-font", 0, _("no 16 pt (3号) body text found"));
     } else {
-        if (!is_fangsong(body)) deviation("gbt-body-font", 0, "the body text is set in '" + body + "'; wants a FangSong (仿宋) face");
+        if (!is_fangsong(body))
+            deviation("gbt-body-font", 0, i18n::format(_("the body text is set in '{font}'; wants a FangSong (仿宋) face"), {{"font", body}}));
         bool embedded = false;
         for (const auto& f : pdf_.fonts)
             if (f.name == body && f.embedded) embedded = true;
-        if (!embedded) deviation("gbt-body-font", 0, "the body font '" + body + "' is not embedded in the PDF");
+        if (!embedded) deviation("gbt-body-font", 0, i18n::format(_("the body font '{font}' is not embedded in the PDF"), {{"font", body}}));
     }
     const Page& p1 = pdf_.pages.front();
     const InkBand* rule = red_rule();
     for (const TextLine* l : content(p1)) {
         bool mark = p1.red_top >= 0 && l->box.y1 > p1.red_top && (!rule || l->box.y1 <= rule->y0) && l->size_pt >= 20;
         if (mark && !is_heavy_song(l->font()))
-            deviation("gbt-title-font", 1, "the organ mark is set in '" + l->font() + "'; wants a heavy song face (小标宋)");
+            deviation("gbt-title-font", 1, i18n::format(_("the organ mark is set in '{font}'; wants a heavy song face (小标宋)"), {{"font", l->font()}}));
     }
 }
 
@@ -164,23 +172,26 @@ void LayoutCheck::title() {
         else if (!lines.empty()) break;
     }
     if (lines.empty()) {
-        deviation("gbt-title", 1, "no 22 pt (2号) title under the red rule");
+        deviation("gbt-title", 1, _("no 22 pt (2号) title under the red rule"));
         return;
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const TextLine& l = *lines[i];
-        if (!is_heavy_song(l.font())) deviation("gbt-title-font", 1, "the title is set in '" + l.font() + "'; wants a heavy song face (小标宋)");
+        if (!is_heavy_song(l.font()))
+            deviation("gbt-title-font", 1, i18n::format(_("the title is set in '{font}'; wants a heavy song face (小标宋)"), {{"font", l.font()}}));
         if (std::fabs(l.box.centre_x() - f_.centre()) > f_.tolerance)
-            deviation("gbt-title", 1, "title line " + std::to_string(i + 1) + " ('" + l.utf8() + "') is centred at " + mm(l.box.centre_x()) +
-                                          " mm; wants " + mm(f_.centre()) + " ± 1 mm");
+            deviation("gbt-title", 1,
+                      i18n::format(_("title line {n} ('{text}') is centred at {got} mm; wants {want} ± 1 mm"),
+                                   {{"n", i + 1}, {"text", l.utf8()}, {"got", mm(l.box.centre_x())}, {"want", mm(f_.centre())}}));
     }
     const double half_char = 11 * kMmPerPt;  // half a 2号 character
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
         double w = lines[i]->box.width();
         if (w + half_char < lines[i - 1]->box.width() && w + half_char < lines[i + 1]->box.width())
-            deviation("gbt-title", 1, "title line " + std::to_string(i + 1) + " (" + mm(w) + " mm) is shorter than both its neighbours (" +
-                                          mm(lines[i - 1]->box.width()) + ", " + mm(lines[i + 1]->box.width()) +
-                                          " mm): an hourglass; wants a trapezoid or diamond");
+            deviation("gbt-title", 1,
+                      i18n::format(_("title line {n} ({width} mm) is shorter than both its neighbours ({before}, {after} mm): an hourglass; "
+                                     "wants a trapezoid or diamond"),
+                                   {{"n", i + 1}, {"width", mm(w)}, {"before", mm(lines[i - 1]->box.width())}, {"after", mm(lines[i + 1]->box.width())}}));
     }
     if (lines.size() < 2) return;
     // Every line break at a word boundary (ICU's dictionary-based word break for Chinese).
@@ -202,8 +213,9 @@ void LayoutCheck::title() {
         joined.tempSubString(from, to - from).toUTF8String(word);
         joined.tempSubString(from, breaks[i] - from).toUTF8String(before);
         joined.tempSubString(breaks[i], to - breaks[i]).toUTF8String(after);
-        deviation("gbt-title", 1, "the title breaks between lines " + std::to_string(i + 1) + " and " + std::to_string(i + 2) +
-                                      " inside the word '" + word + "' (" + before + " | " + after + "); wants breaks between words");
+        deviation("gbt-title", 1,
+                  i18n::format(_("the title breaks between lines {n} and {next} inside the word '{word}' ({before} | {after}); wants breaks between words"),
+                               {{"n", i + 1}, {"next", i + 2}, {"word", word}, {"before", before}, {"after", after}}));
     }
 }
 
@@ -226,17 +238,23 @@ void LayoutCheck::doc_number() {
         bool reported = false;
         for (const auto& hit : check::text_rule_hits(number))
             if (hit.code == "gbt-doc-number") {
-                deviation("gbt-doc-number", 1, "the 发文字号 reads '" + number + "': " + hit.message);
+                deviation("gbt-doc-number", 1, i18n::format(_("the 发文字号 reads '{number}': {rule}"), {{"number", number}, {"rule", hit.message}}));
                 reported = true;
             }
         if (!reported && !check::has_valid_doc_number(number))
-            deviation("gbt-doc-number", 1, "the 发文字号 reads '" + number + "'; wants 机关代字〔2023〕5号 (4-digit year in 〔〕, no 第, no leading zero)");
+            deviation("gbt-doc-number", 1,
+                      i18n::format(_("the 发文字号 reads '{number}'; wants 机关代字〔2023〕5号 (4-digit year in 〔〕, no 第, no leading zero)"),
+                                   {{"number", number}}));
     }
     for (const TextLine* l : content(p1)) {  // 份号: a line of digits above the organ mark
         if (p1.red_top >= 0 && l->box.y0 >= p1.red_top) break;
         std::string t = l->utf8();
         if (t.empty() || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-        if (t.size() != 6) deviation("gbt-doc-number", 1, "the 份号 '" + t + "' has " + std::to_string(t.size()) + " digits; wants 6 (000001)");
+        if (t.size() != 6)
+            deviation("gbt-doc-number", 1,
+                      i18n::format(i18n::P_("the 份号 '{number}' has {n} digit; wants 6 (000001)", "the 份号 '{number}' has {n} digits; wants 6 (000001)",
+                                            t.size()),
+                                   {{"number", t}, {"n", t.size()}}));
     }
 }
 
@@ -246,7 +264,7 @@ Diagnostics check_gbt9704_layout(const std::string& pdf_path, const std::string&
     pdfcheck::PdfLayout pdf = pdfcheck::read_pdf_layout(pdf_path, label, {1, -1});
     pdfcheck::LayoutCheck c(pdf, label, options);
     if (pdf.pages.empty()) {
-        c.deviation("gbt-page-size", 0, "the PDF has no pages");
+        c.deviation("gbt-page-size", 0, _("the PDF has no pages"));
         return c.take();
     }
     c.organ_mark_and_red_rule();
