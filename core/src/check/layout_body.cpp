@@ -1,12 +1,17 @@
 // gongwen check on the laid-out pages: the body (grid, headings at a page foot, signature and
 // date, attachments), the 版记 and the page numbers.
 #include "check/layout_rules.hpp"
+
+#include "gongwen/i18n.hpp"
 #include "check/text_rules.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace gongwen::pdfcheck {
+
+using i18n::_;
+using i18n::P_;
 
 namespace {
 
@@ -53,8 +58,8 @@ void LayoutCheck::grid() {
                     bool right = g.box.x1 > f_.right + 0.3, left = g.box.x0 < f_.left - 0.3;
                     if (!right && !left) continue;
                     if (outside++ == 0)
-                        first_outside = "'" + to_utf8(std::u32string(1, g.ch)) + "' " + (right ? "ends at " + mm(g.box.x1) : "starts at " + mm(g.box.x0)) +
-                                        " mm in '" + head(*l) + "'";
+                        first_outside = i18n::format(right ? _("'{char}' ends at {x} mm in '{line}'") : _("'{char}' starts at {x} mm in '{line}'"),
+                                                     {{"char", to_utf8(std::u32string(1, g.ch))}, {"x", mm(right ? g.box.x1 : g.box.x0)}, {"line", head(*l)}});
                 }
             // A full line of full-width 16 pt characters: its slots (indent + characters) are 28.
             if (std::fabs(l->size_pt - 16) > 0.6 || l->box.x1 < f_.right - char_pitch) continue;
@@ -76,8 +81,8 @@ void LayoutCheck::grid() {
                 if (next.size() > 1 && std::u32string(U"，。、；：？！）》」』”’…").find(next[1]) != std::u32string::npos) continue;
             }
             if (slots != f_.chars_per_line && bad_lines++ == 0)
-                first_line = "'" + head(*l) + "' holds " + std::to_string(slots) + " characters" +
-                             (std::lround(indent) ? " (indent included)" : "");
+                first_line = i18n::format(std::lround(indent) ? _("'{line}' holds {n} characters (indent included)") : _("'{line}' holds {n} characters"),
+                                          {{"line", head(*l)}, {"n", slots}});
         }
         // The pitch between consecutive body lines (the bottoms of their body-font glyphs). A line
         // that also holds Latin digits sits up to 0.75 pt lower in its line box (the office suite
@@ -94,19 +99,26 @@ void LayoutCheck::grid() {
             pitch_sum += pitch;
             ++pitch_count;
             if (std::fabs(pitch - f_.pitch_pt) > f_.line_tolerance_pt && bad_pitch++ == 0)
-                first_pitch = mm(pitch) + " pt between '" + head(a, 6) + "' and '" + head(b, 6) + "'";
+                first_pitch = i18n::format(_("{pitch} pt between '{a}' and '{b}'"), {{"pitch", mm(pitch)}, {"a", head(a, 6)}, {"b", head(b, 6)}});
         }
         // A mean needs lines enough to say something (a short page holds two or three).
         if (pitch_count >= 5 && std::fabs(pitch_sum / pitch_count - f_.pitch_pt) > f_.pitch_tolerance_pt && bad_pitch++ == 0)
-            first_pitch = "a mean of " + mm(pitch_sum / pitch_count) + " pt over " + std::to_string(pitch_count) + " pitches";
+            first_pitch = i18n::format(_("a mean of {pitch} pt over {n} pitches"), {{"pitch", mm(pitch_sum / pitch_count)}, {"n", pitch_count}});
         if (outside)
-            deviation("gbt-grid", p.number, std::to_string(outside) + " glyph(s) outside the type area, first " + first_outside +
-                                                "; wants 28–184 mm (± 0.3, no hanging punctuation)");
+            deviation("gbt-grid", p.number,
+                      i18n::format(P_("{n} glyph outside the type area, first {first}; wants 28–184 mm (± 0.3, no hanging punctuation)",
+                                      "{n} glyphs outside the type area, first {first}; wants 28–184 mm (± 0.3, no hanging punctuation)", outside),
+                                   {{"n", outside}, {"first", first_outside}}));
         if (bad_lines)
-            deviation("gbt-grid", p.number, std::to_string(bad_lines) + " full line(s) without 28 characters, first " + first_line + "; wants 28");
+            deviation("gbt-grid", p.number,
+                      i18n::format(P_("{n} full line without 28 characters, first {first}; wants 28", "{n} full lines without 28 characters, first {first}; wants 28",
+                                      bad_lines),
+                                   {{"n", bad_lines}, {"first", first_line}}));
         if (bad_pitch)
-            deviation("gbt-grid", p.number, std::to_string(bad_pitch) + " line pitch(es) off, first " + first_pitch +
-                                                "; wants 28.95 pt (22 lines a page): each ± 1, their mean ± 0.3");
+            deviation("gbt-grid", p.number,
+                      i18n::format(P_("{n} line pitch off, first {first}; wants 28.95 pt (22 lines a page): each ± 1, their mean ± 0.3",
+                                      "{n} line pitches off, first {first}; wants 28.95 pt (22 lines a page): each ± 1, their mean ± 0.3", bad_pitch),
+                                   {{"n", bad_pitch}, {"first", first_pitch}}));
     }
 }
 
@@ -121,8 +133,9 @@ void LayoutCheck::heading_keep() {
         bool heading = check::text_matches("^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", t);
         // A run-in heading whose paragraph fills the line goes on with its text: not alone.
         if (heading && last.box.x1 < f_.right - f_.char3)
-            deviation("gbt-heading-keep", pdf_.pages[i].number, "the heading '" + t + "' is the last line of the page (its bottom at " +
-                                                                    mm(last.box.y1) + " mm); wants it kept with the next paragraph");
+            deviation("gbt-heading-keep", pdf_.pages[i].number,
+                      i18n::format(_("the heading '{heading}' is the last line of the page (its bottom at {y} mm); wants it kept with the next paragraph"),
+                                   {{"heading", t}, {"y", mm(last.box.y1)}}));
     }
 }
 
@@ -135,9 +148,12 @@ void LayoutCheck::signature() {
             if (!check::text_matches("^(19|20)\\d{2}年\\d{1,2}月\\d{1,2}日$", without_spaces(lines[i]->utf8()))) continue;
             const TextLine& date = *lines[i];
             if (i < 2) {
-                deviation("gbt-signature", p.number, std::string(i == 0 ? "the 成文日期 '" + date.utf8() + "' opens the page, apart from its signature"
-                                                                       : "the signature and 成文日期 stand alone on the page") +
-                                                         "; wants body text above them on the same page (adjust spacing, not 此页无正文)");
+                deviation("gbt-signature", p.number,
+                          i == 0 ? i18n::format(_("the 成文日期 '{date}' opens the page, apart from its signature; wants body text above them on the "
+                                                  "same page (adjust spacing, not 此页无正文)"),
+                                                {{"date", date.utf8()}})
+                                 : std::string(_("the signature and 成文日期 stand alone on the page; wants body text above them on the same page "
+                                                 "(adjust spacing, not 此页无正文)")));
                 if (i == 0) return;
             }
             const TextLine& sig = *lines[i - 1];
@@ -154,15 +170,18 @@ void LayoutCheck::signature() {
             double sealed_miss = std::fabs(sealed_edge - 4 * c) + std::fabs(centre_off);
             double unsealed_miss = std::fabs(date_shift - 2 * c) + std::min(std::fabs(sig_edge - 2 * c), std::fabs(date_edge - 2 * c));
             deviation("gbt-signature", p.number,
-                      "the signature '" + sig.utf8() + "' and date '" + date.utf8() + "' fit neither layout (closest: " +
-                          (sealed_miss <= unsealed_miss ? "sealed" : "unsealed") + "): sealed — the date ends " + mm(sealed_edge) +
-                          " mm from 184 (wants 4 characters, " + mm(4 * c) + " ± 1), the signature's centre is " + mm(centre_off) +
-                          " mm off the date's (wants ± 1.5); unsealed — the signature ends " + mm(sig_edge) + " mm from 184 (wants " +
-                          mm(2 * c) + " ± 1), the date starts " + mm(date_shift) + " mm right of the signature (wants " + mm(2 * c) + ")");
+                      i18n::format(_("the signature '{signature}' and date '{date}' fit neither layout (closest: {closest}): sealed — the date ends "
+                                     "{sealed_edge} mm from 184 (wants 4 characters, {four} ± 1), the signature's centre is {centre_off} mm off the "
+                                     "date's (wants ± 1.5); unsealed — the signature ends {sig_edge} mm from 184 (wants {two} ± 1), the date starts "
+                                     "{shift} mm right of the signature (wants {two})"),
+                                   {{"signature", sig.utf8()}, {"date", date.utf8()},
+                                    {"closest", sealed_miss <= unsealed_miss ? _("sealed") : _("unsealed")},
+                                    {"sealed_edge", mm(sealed_edge)}, {"four", mm(4 * c)}, {"centre_off", mm(centre_off)},
+                                    {"sig_edge", mm(sig_edge)}, {"two", mm(2 * c)}, {"shift", mm(date_shift)}}));
             return;
         }
     }
-    deviation("gbt-signature", 0, "no 成文日期 found (a line like 2023年7月5日 alone under the signature)");
+    deviation("gbt-signature", 0, _("no 成文日期 found (a line like 2023年7月5日 alone under the signature)"));
 }
 
 // ---- the 版记: last page, even page count, rules at 262 mm and 28–184, indents ----------------
@@ -178,35 +197,44 @@ void LayoutCheck::edition_block() {
         if (check::text_matches("印发$", l->utf8())) issued = l;
     }
     const int N = static_cast<int>(pdf_.pages.size());
-    if (P != N) deviation("gbt-edition-block", P, "the 版记 is on page " + std::to_string(P) + "; wants the last page (" + std::to_string(N) + ")");
+    if (P != N)
+        deviation("gbt-edition-block", P, i18n::format(_("the 版记 is on page {page}; wants the last page ({last})"), {{"page", P}, {"last", N}}));
     if (N % 2)
-        deviation("gbt-edition-block", N, "the document has " + std::to_string(N) + " pages; wants an even count, the 版记 on an even page (封四)");
+        deviation("gbt-edition-block", N,
+                  i18n::format(P_("the document has {n} page; wants an even count, the 版记 on an even page (封四)",
+                                  "the document has {n} pages; wants an even count, the 版记 on an even page (封四)", static_cast<unsigned long>(N)),
+                               {{"n", N}}));
     double top = issued->box.y0, bottom = issued->box.y1;
     if (cc) top = std::min(top, cc->box.y0), bottom = std::max(bottom, cc->box.y1);
     std::vector<const InkBand*> rules;
     for (const auto& r : page.dark_rules)
         if (r.y1 > top - 15 && r.y0 < bottom + 15) rules.push_back(&r);
     if (!page.rendered || rules.empty()) {
-        deviation("gbt-edition-block", P, "no black rules around the 版记 (lines at least 100 mm long)");
+        deviation("gbt-edition-block", P, _("no black rules around the 版记 (lines at least 100 mm long)"));
     } else {
         const InkBand& last = *rules.back();
         if (std::fabs(last.y1 - f_.bottom) > f_.tolerance)
-            deviation("gbt-edition-block", P, "the 版记's last rule ends " + mm(last.y1) + " mm from the page top; wants the type area's bottom, " +
-                                                  mm(f_.bottom) + " ± 1 mm");
+            deviation("gbt-edition-block", P,
+                      i18n::format(_("the 版记's last rule ends {got} mm from the page top; wants the type area's bottom, {want} ± 1 mm"),
+                                   {{"got", mm(last.y1)}, {"want", mm(f_.bottom)}}));
         for (const InkBand* r : rules)
             if (std::fabs(r->x0 - f_.left) > f_.tolerance || std::fabs(r->x1 - f_.right) > f_.tolerance)
-                deviation("gbt-edition-block", P, "the 版记 rule at " + mm(r->y0) + " mm spans " + mm(r->x0) + "–" + mm(r->x1) +
-                                                      " mm; wants 28–184 ± 1 mm");
+                deviation("gbt-edition-block", P,
+                          i18n::format(_("the 版记 rule at {y} mm spans {from}–{to} mm; wants 28–184 ± 1 mm"),
+                                       {{"y", mm(r->y0)}, {"from", mm(r->x0)}, {"to", mm(r->x1)}}));
     }
     const double in_left = f_.left + f_.char4, in_right = f_.right - f_.char4;
     if (cc && std::fabs(cc->box.x0 - in_left) > f_.tolerance)
-        deviation("gbt-edition-block", P, "抄送 starts at " + mm(cc->box.x0) + " mm; wants 1 character (4号) in, " + mm(in_left) + " ± 1 mm");
+        deviation("gbt-edition-block", P,
+                  i18n::format(_("抄送 starts at {got} mm; wants 1 character (4号) in, {want} ± 1 mm"), {{"got", mm(cc->box.x0)}, {"want", mm(in_left)}}));
     if (std::fabs(issued->segments.front().box.x0 - in_left) > f_.tolerance)
-        deviation("gbt-edition-block", P, "the 印发机关 starts at " + mm(issued->segments.front().box.x0) + " mm; wants 1 character in, " +
-                                              mm(in_left) + " ± 1 mm");
+        deviation("gbt-edition-block", P,
+                  i18n::format(_("the 印发机关 starts at {got} mm; wants 1 character in, {want} ± 1 mm"),
+                               {{"got", mm(issued->segments.front().box.x0)}, {"want", mm(in_left)}}));
     if (std::fabs(issued->segments.back().box.x1 - in_right) > f_.tolerance)
-        deviation("gbt-edition-block", P, "the 印发日期 ends at " + mm(issued->segments.back().box.x1) + " mm; wants 1 character in from 184, " +
-                                              mm(in_right) + " ± 1 mm");
+        deviation("gbt-edition-block", P,
+                  i18n::format(_("the 印发日期 ends at {got} mm; wants 1 character in from 184, {want} ± 1 mm"),
+                               {{"got", mm(issued->segments.back().box.x1)}, {"want", mm(in_right)}}));
 }
 
 // ---- page numbers: — N —, 7 mm under the type area, odd right, even left, consecutive ----------
@@ -220,30 +248,35 @@ void LayoutCheck::page_numbers() {
         bool letter_first = options_.letter_format && p.number == 1;
         if ((blank_before && (p.number == P || p.number == P - 1)) || letter_first) {
             if (pn)
-                deviation("gbt-page-number", p.number, "the page carries a number ('" + pn->utf8() + "'); wants none on " +
-                                                           (letter_first ? "page 1 of a letter (信函格式)" : "the blank page before the 版记 nor on the 版记 page"));
+                deviation("gbt-page-number", p.number,
+                          i18n::format(letter_first ? _("the page carries a number ('{number}'); wants none on page 1 of a letter (信函格式)")
+                                                    : _("the page carries a number ('{number}'); wants none on the blank page before the 版记 nor on the 版记 page"),
+                                       {{"number", pn->utf8()}}));
             continue;
         }
         if (!pn) {
-            deviation("gbt-page-number", p.number, "no page number under the type area; wants '— " + std::to_string(p.number) + " —'");
+            deviation("gbt-page-number", p.number, i18n::format(_("no page number under the type area; wants '— {page} —'"), {{"page", p.number}}));
             continue;
         }
         std::string t = without_spaces(pn->utf8());
         if (!check::text_matches("^[—―]\\d+[—―]$", t))
-            deviation("gbt-page-number", p.number, "the page number reads '" + pn->utf8() + "'; wants '— N —' (em dashes)");
+            deviation("gbt-page-number", p.number, i18n::format(_("the page number reads '{number}'; wants '— N —' (em dashes)"), {{"number", pn->utf8()}}));
         std::string digits;
         for (char ch : t)
             if (ch >= '0' && ch <= '9') digits += ch;
         if (!digits.empty() && std::stoi(digits.substr(0, 6)) != p.number)
-            deviation("gbt-page-number", p.number, "the page is numbered " + digits + "; wants " + std::to_string(p.number) + " (consecutive)");
+            deviation("gbt-page-number", p.number, i18n::format(_("the page is numbered {got}; wants {want} (consecutive)"), {{"got", digits}, {"want", p.number}}));
         if (std::fabs(pn->box.y0 - (f_.bottom + 7)) > 2)
-            deviation("gbt-page-number", p.number, "the page number's top is " + mm(pn->box.y0) + " mm from the page top; wants about " +
-                                                       mm(f_.bottom + 7) + " ± 2 mm (7 mm under the type area)");
+            deviation("gbt-page-number", p.number,
+                      i18n::format(_("the page number's top is {got} mm from the page top; wants about {want} ± 2 mm (7 mm under the type area)"),
+                                   {{"got", mm(pn->box.y0)}, {"want", mm(f_.bottom + 7)}}));
         bool odd = p.number % 2 == 1;
         double got = odd ? pn->box.x1 : pn->box.x0, want = odd ? f_.right - f_.char4 : f_.left + f_.char4;
         if (std::fabs(got - want) > f_.tolerance)
-            deviation("gbt-page-number", p.number, std::string("the page number ") + (odd ? "ends" : "starts") + " at " + mm(got) + " mm; wants " +
-                                                       (odd ? "odd pages right" : "even pages left") + ", 1 character (4号) in: " + mm(want) + " ± 1 mm");
+            deviation("gbt-page-number", p.number,
+                      i18n::format(odd ? _("the page number ends at {got} mm; wants odd pages right, 1 character (4号) in: {want} ± 1 mm")
+                                       : _("the page number starts at {got} mm; wants even pages left, 1 character (4号) in: {want} ± 1 mm"),
+                                   {{"got", mm(got)}, {"want", mm(want)}}));
     }
 }
 
@@ -258,10 +291,11 @@ void LayoutCheck::attachments() {
             if (!check::text_matches("^附件\\d*$", without_spaces(l.utf8()))) continue;
             ++marks;
             if (i != 0 || l.box.y0 > f_.top + f_.pitch_pt * kMmPerPt)
-                deviation("gbt-attachment", p.number, "'" + l.utf8() + "' is not on the page's first line (its top at " + mm(l.box.y0) +
-                                                          " mm); wants each attachment to start a page with 附件N top left");
+                deviation("gbt-attachment", p.number,
+                          i18n::format(_("'{line}' is not on the page's first line (its top at {y} mm); wants each attachment to start a page with 附件N top left"),
+                                       {{"line", l.utf8()}, {"y", mm(l.box.y0)}}));
             if (std::fabs(l.box.x0 - f_.left) > f_.tolerance)
-                deviation("gbt-attachment", p.number, "'" + l.utf8() + "' starts at " + mm(l.box.x0) + " mm; wants flush left, 28 ± 1 mm");
+                deviation("gbt-attachment", p.number, i18n::format(_("'{line}' starts at {x} mm; wants flush left, 28 ± 1 mm"), {{"line", l.utf8()}, {"x", mm(l.box.x0)}}));
         }
     }
     // The 附件说明: 附件：first item, then items aligned under it.
@@ -276,12 +310,17 @@ void LayoutCheck::attachments() {
             for (std::size_t k = i + 1; k < lines.size() && std::fabs(lines[k]->box.x0 - first.box.x0) < f_.tolerance; ++k)
                 if (check::text_matches("^[0-9]+[.．]", lines[k]->utf8())) ++items;
             if (numbered && items == 1)
-                deviation("gbt-attachment", p.number, "the 附件说明 numbers its only attachment ('" + to_utf8(t.substr(3)) + "'); wants no number for one");
+                deviation("gbt-attachment", p.number,
+                          i18n::format(_("the 附件说明 numbers its only attachment ('{item}'); wants no number for one"), {{"item", to_utf8(t.substr(3))}}));
             if (!numbered && items > 1)
-                deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachments, the first without '1.'; wants them numbered");
+                deviation("gbt-attachment", p.number,
+                          i18n::format(_("the 附件说明 lists {n} attachments, the first without '1.'; wants them numbered"), {{"n", items}}));
             if (items != marks)
-                deviation("gbt-attachment", p.number, "the 附件说明 lists " + std::to_string(items) + " attachment(s); " + std::to_string(marks) +
-                                                          " page(s) start with 附件 or 附件N top left; wants one for each");
+                deviation("gbt-attachment", p.number,
+                          i18n::format(P_("the 附件说明 lists {n} attachment; {marks} page(s) start with 附件 or 附件N top left; wants one for each",
+                                          "the 附件说明 lists {n} attachments; {marks} page(s) start with 附件 or 附件N top left; wants one for each",
+                                          static_cast<unsigned long>(items)),
+                                       {{"n", items}, {"marks", marks}}));
             return;
         }
     }
