@@ -61,6 +61,10 @@ struct BatchCommand {
             std::cerr << "gongwen batch: --shard takes K/N, e.g. 3/8\n";
             return kUsage;
         }
+        if (o.shard_k == 0 || o.shard_k > o.shard_n) {
+            std::cerr << "gongwen batch: --shard K/N needs 1 ≤ K ≤ N: " << shard << '\n';
+            return kUsage;
+        }
         // The report is written at the end: a path it cannot be written to is said now, before
         // a document is written, not after the whole batch.
         if (!report_path.empty()) {

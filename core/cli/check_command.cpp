@@ -62,7 +62,9 @@ struct CheckCommand {
             try {
                 auto fmt = format_from_extension(path);
                 if (!fmt) throw Error("unknown-format", path, "a document to check must be a .docx, .odt or .pdf file");
-                all.append(check_gbt9704(Package::read_file(path)));
+                Package pkg = Package::read_file(path);
+                require_format_of_name(package_format(pkg), path);  // as inspect: a DOCX named .odt is refused
+                all.append(check_gbt9704(pkg));
                 if (layout == "on" && !office) {
                     all.error(reader ? "no-office" : "no-pdf-reader", path,
                               reader ? "the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)"

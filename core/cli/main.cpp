@@ -71,12 +71,10 @@ struct RenderCmd {
         Diagnostics diags;
         int rc = kOk;
         try {
-            auto want = gongwen::format_from_extension(out_path);
+            auto out = output_format(out_path, false);
             auto have = gongwen::format_from_extension(template_path);
-            if (!want) {
-                std::cerr << "gongwen render: " << format(_("the output must end in .docx or .odt: {file}"), {{"file", out_path}}) << '\n';
-                return kUsage;
-            }
+            if (!out) return output_usage_error("render", out_path, false);
+            auto want = std::optional<gongwen::DocFormat>(out->format);
             if (have && *have != *want) {
                 std::cerr << "gongwen render: "
                           << format(_("the output's format (.{output}) does not match the template's (.{template})"),
@@ -170,8 +168,11 @@ struct PackCmd {
     bool force = false;
 
     int run() {
+        if (!output_format(out_path, false)) return output_usage_error("pack", out_path, false);
         try {
             gongwen::Package pkg = gongwen::Package::from_folder(folder);
+            // A DOCX's parts packed into x.odt would be refused by every reader.
+            gongwen::require_format_of_name(gongwen::package_format(pkg), out_path);
             gongwen::write_file_atomically(out_path, pkg.write_all(), force);
         } catch (const gongwen::Error& e) {
             print_diagnostics(e.diagnostics());

@@ -164,14 +164,10 @@ struct GenerateCmd {
     bool force = false, strict = false, as_json = false, strip = false;
 
     int run() const {
-        auto fmt = format_from_extension(out_path);
-        bool pdf = out_path.size() > 4 && (out_path.compare(out_path.size() - 4, 4, ".pdf") == 0 ||
-                                           out_path.compare(out_path.size() - 4, 4, ".PDF") == 0);
-        if (pdf) fmt = DocFormat::docx;  // rendered as DOCX, then converted by LibreOffice
-        if (!fmt) {
-            std::cerr << "gongwen generate: the output must end in .docx, .odt or .pdf: " << out_path << '\n';
-            return kUsage;
-        }
+        auto out = output_format(out_path, true);
+        if (!out) return output_usage_error("generate", out_path, true);
+        auto fmt = std::optional<DocFormat>(out->format);  // a PDF is rendered as DOCX, then converted
+        bool pdf = out->pdf;
         Diagnostics diags;
         int rc = kOk;
         try {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 
@@ -278,6 +279,50 @@ TEST_F(Cli, APluginsFormatterRunsOneCallAtATimeInAMultiWorkerBatch) {
         for (const auto& p : paras) wrong += p != title;
     }
     EXPECT_EQ(wrong, 0) << "paragraphs with another document's title";
+}
+
+TEST_F(Cli, UsageErrorsExitWithTwoInEveryCommand) {
+    // Issue 11, item 16: a usage error is 2 whichever command meets it, and nothing is written.
+    std::string data = std::string(GONGWEN_SOURCE_DIR) + "/examples/batch/notices.csv";
+    auto r = run_gongwen("batch rectification-notice --data '" + data + "' --out-dir " + q("out") + " --shard 0/3");
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("gongwen batch: --shard K/N needs 1 ≤ K ≤ N: 0/3"), std::string::npos) << r.err;
+    EXPECT_FALSE(exists("out"));
+    std::string sample = std::string(GONGWEN_SOURCE_DIR) + "/examples/samples/rectification-notice.json";
+    r = run_gongwen("generate rectification-notice --data '" + sample + "' -o " + q("x.doc"));
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("gongwen generate: the output must end in .docx, .odt or .pdf: " + path("x.doc")), std::string::npos) << r.err;
+    file("t.docx", test::make_docx(para("{{a}}")));
+    r = run_gongwen("render " + q("t.docx") + " -o " + q("x.pdf"));
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("gongwen render: the output must end in .docx or .odt: " + path("x.pdf")), std::string::npos) << r.err;
+    file("parts.docx", test::make_docx(para("x")));
+    ASSERT_EQ(std::system(("unzip -q " + q("parts.docx") + " -d " + q("parts")).c_str()), 0);  // a DOCX's parts
+    r = run_gongwen("pack " + q("parts") + " -o " + q("x.zip"));
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("gongwen pack: the output must end in .docx or .odt: " + path("x.zip")), std::string::npos) << r.err;
+    for (const char* f : {"x.doc", "x.pdf", "x.zip"}) EXPECT_FALSE(exists(f)) << f;
+}
+
+TEST_F(Cli, ADocumentWhoseNameSaysAnotherFormatIsRefusedByEveryCommand) {
+    // One rule, inspect's: pack and check took a DOCX named .odt (pack wrote it, check passed it).
+    file("docx.odt", test::make_docx(para("x")));
+    file("parts.docx", test::make_docx(para("x")));
+    ASSERT_EQ(std::system(("unzip -q " + q("parts.docx") + " -d " + q("parts")).c_str()), 0);  // a DOCX's parts
+    const std::string want = ": error[format-mismatch]: the file is a DOCX package but its name ends in .odt";
+    auto r = run_gongwen("inspect " + q("docx.odt"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find(path("docx.odt") + want), std::string::npos) << r.err;
+    r = run_gongwen("check --layout off " + q("docx.odt"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find(path("docx.odt") + want), std::string::npos) << r.err;
+    r = run_gongwen("pack " + q("parts") + " -o " + q("packed.odt"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find(path("packed.odt") + want), std::string::npos) << r.err;
+    EXPECT_FALSE(exists("packed.odt"));
+    r = run_gongwen("pack " + q("parts") + " -o " + q("packed.docx"));  // named as it is: packed
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(exists("packed.docx"));
 }
 
 } // namespace

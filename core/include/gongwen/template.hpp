@@ -21,6 +21,13 @@ enum class DocFormat { docx, odt };
 const char* format_name(DocFormat f);
 /// The format an output or template path names by its extension (.docx/.odt), if any.
 std::optional<DocFormat> format_from_extension(const std::string& path);
+/// The format a package is by its content: an ODT by its mimetype, a DOCX by
+/// [Content_Types].xml. Throws Error naming the package when it is neither.
+DocFormat package_format(const Package& package);
+/// The one rule for a document named by a path, whether read (inspect, render, check) or written
+/// (pack): throws Error("format-mismatch", path, …) unless `have` is the format its extension
+/// (.docx/.odt) names, Error("unknown-format", …) when it names neither.
+void require_format_of_name(DocFormat have, const std::string& path);
 
 /// How a template is read.
 struct TemplateOptions {

@@ -126,6 +126,19 @@ DocFormat detect_format(const Package& pkg) {
 
 const char* format_name(DocFormat f) { return f == DocFormat::docx ? "docx" : "odt"; }
 
+DocFormat package_format(const Package& package) { return detect_format(package); }
+
+void require_format_of_name(DocFormat have, const std::string& path) {
+    std::string name = path;
+    while (name.size() > 1 && name.back() == '/') name.pop_back();
+    auto want = format_from_extension(name);
+    if (!want) throw Error("unknown-format", path, "the name must end in .docx or .odt");
+    if (have != *want)
+        throw Error("format-mismatch", path,
+                    std::string("the file is ") + (have == DocFormat::docx ? "a DOCX" : "an ODT") +
+                        " package but its name ends in ." + format_name(*want));
+}
+
 std::optional<DocFormat> format_from_extension(const std::string& path) {
     std::string p = lower(path);
     if (ends_with(p, ".docx")) return DocFormat::docx;
@@ -188,10 +201,7 @@ std::shared_ptr<const Template> Template::compile_file(const std::string& path, 
                       ? Package::read_memory(Package::from_folder(path).write_all(), path, options.package_limits)
                       : Package::read_file(path, options.package_limits);
     auto t = compile(std::move(pkg), options, diags);
-    if (t->format() != *want)
-        throw Error("format-mismatch", path,
-                    std::string("the file is ") + (t->format() == DocFormat::docx ? "a DOCX" : "an ODT") +
-                        " package but its name ends in ." + format_name(*want));
+    require_format_of_name(t->format(), path);
     return t;
 }
 
