@@ -1,6 +1,7 @@
 // The layout check's PDF reader: the pdf-reader.so module (core/pdf/, poppler), loaded on first
 // use from $GONGWEN_PDF_READER or lib/gongwen/ next to the code running this, the way the office
 // bridge is; the command and libgongwen.so do not link poppler.
+#include "gongwen/i18n.hpp"
 #include "check/pdf_layout_json.hpp"
 #include "check/pdf_pages.hpp"
 #include "check/pdf_reader_abi.h"
@@ -15,6 +16,8 @@
 #include <filesystem>
 
 namespace gongwen {
+
+using i18n::_;
 
 namespace fs = std::filesystem;
 
@@ -40,7 +43,7 @@ const ReaderModule& reader_module() {
             m.release = &m.own.lib.get<void(char*)>("gongwen_pdf_reader_free");
         } catch (const std::exception& e) {
             m.read = nullptr;
-            m.error = "cannot load the PDF reader " + m.path + ": " + e.what();
+            m.error = i18n::format(_("cannot load the PDF reader {file}: {reason}"), {{"file", m.path}, {"reason", e.what()}});
         }
         return m;
     }();
@@ -56,16 +59,16 @@ namespace pdfcheck {
 PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label, const std::vector<int>& render) {
     const ReaderModule& m = reader_module();
     if (!m.read)
-        throw Error("no-pdf-reader", label, m.error.empty() ? "Gongwen was built without poppler-cpp (libpoppler-cpp-dev): no layout check" : m.error);
+        throw Error("no-pdf-reader", label, m.error.empty() ? std::string(_("Gongwen was built without poppler-cpp (libpoppler-cpp-dev): no layout check")) : m.error);
     char err[512] = "";
     char* json = m.read(pdf_path.c_str(), render.data(), render.size(), err, sizeof err);
-    if (!json) throw Error("layout-unreadable", label, std::string("cannot read the laid-out pages: ") + err);
+    if (!json) throw Error("layout-unreadable", label, i18n::format(_("cannot read the laid-out pages: {reason}"), {{"reason", err}}));
     std::string text(json);
     m.release(json);
     try {
         return layout_from_json(nlohmann::json::parse(text));
     } catch (const std::exception& e) {
-        throw Error("layout-unreadable", label, std::string("the PDF reader answered nonsense: ") + e.what());
+        throw Error("layout-unreadable", label, i18n::format(_("the PDF reader answered nonsense: {reason}"), {{"reason", e.what()}}));
     }
 }
 
