@@ -16,7 +16,9 @@ namespace gongwen {
 /// profile and a UNO pipe of its own in a temp folder — or connected to the office named by
 /// $GONGWEN_OFFICE_CONNECT, e.g. "socket,host=127.0.0.1,port=2002" — restarted when it dies, and
 /// stopped by its pid (process group) when a document overruns its time. Throws Error when
-/// LibreOffice or the bridge is missing or will not start.
+/// LibreOffice or the bridge is missing or will not start. The office dies with the thread that
+/// started it (PR_SET_PDEATHSIG: with the process too, even killed with SIGKILL): create the
+/// session and convert on a thread that outlives the work.
 class OfficeSession {
 public:
     OfficeSession();
