@@ -1,6 +1,8 @@
 // Finding and loading Gongwen's own modules (see module_loader.hpp).
 #include "module_loader.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <cstdlib>
@@ -10,6 +12,30 @@
 namespace gongwen {
 
 namespace fs = std::filesystem;
+using i18n::_;
+using i18n::N_;
+
+namespace {
+
+// Each module's sentences whole (`what` is English: it only picks them).
+struct ModuleMessages {
+    const char* what;
+    const char* other_abi;
+    const char* cannot_load;
+};
+const ModuleMessages kModules[] = {
+    {"the office bridge", N_("the office bridge {path} speaks another ABI"), N_("cannot load the office bridge {path}: {reason}")},
+    {"the PDF reader", N_("the PDF reader {path} speaks another ABI"), N_("cannot load the PDF reader {path}: {reason}")},
+};
+const ModuleMessages kAnyModule = {"", N_("the module {path} speaks another ABI"), N_("cannot load the module {path}: {reason}")};
+
+const ModuleMessages& messages_for(const std::string& what) {
+    for (const auto& m : kModules)
+        if (what == m.what) return m;
+    return kAnyModule;
+}
+
+} // namespace
 
 OwnModule load_own_module(const char* env, const char* file, const char* abi_symbol, unsigned abi, const std::string& what) {
     OwnModule m;
@@ -35,9 +61,10 @@ OwnModule load_own_module(const char* env, const char* file, const char* abi_sym
         m.path = c.string();
         try {
             m.lib.load(m.path);
-            if (m.lib.get<unsigned()>(abi_symbol)() != abi) m.error = what + " " + m.path + " speaks another ABI";
+            if (m.lib.get<unsigned()>(abi_symbol)() != abi)
+                m.error = i18n::format(_(messages_for(what).other_abi), {{"path", m.path}});
         } catch (const std::exception& e) {
-            m.error = "cannot load " + what + " " + m.path + ": " + e.what();
+            m.error = i18n::format(_(messages_for(what).cannot_load), {{"path", m.path}, {"reason", e.what()}});
         }
         return m;
     }

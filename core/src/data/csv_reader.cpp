@@ -2,6 +2,7 @@
 #include "gongwen/table.hpp"
 
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -14,6 +15,8 @@
 
 namespace gongwen {
 namespace {
+
+using i18n::_;
 
 [[noreturn]] void fail(const std::string& code, const std::string& label, int line, const std::string& message) {
     throw Error(code, line > 0 ? label + ":" + std::to_string(line) : label, message);
@@ -53,13 +56,15 @@ struct ConverterCloser {
 };
 
 // Converts from a legacy encoding to UTF-8 with ICU, stopping at the first byte sequence the
-// encoding does not define (a substitution character would silently corrupt a name).
+// encoding does not define (a substitution character would silently corrupt a name). `guessed`:
+// the encoding is GB18030 because the file is not UTF-8, not because the user said so.
 std::string convert_to_utf8(std::string_view bytes, const std::string& encoding, const std::string& label,
-                            const char* hint) {
+                            bool guessed) {
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> cv(ucnv_open(encoding.c_str(), &st));
     if (U_FAILURE(st))
-        fail("bad-encoding", label, 0, "unknown encoding '" + encoding + "'; use UTF-8, GB18030 or GBK");
+        fail("bad-encoding", label, 0,
+             i18n::format(_("unknown encoding '{encoding}'; use UTF-8, GB18030 or GBK"), {{"encoding", encoding}}));
     ucnv_setToUCallBack(cv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
     // One input byte never yields more than one UTF-16 unit (4-byte GB18030 gives a pair).
     std::u16string units(bytes.size() + 1, u'\0');
@@ -73,8 +78,9 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& encoding,
         ucnv_getInvalidChars(cv.get(), bad, &len, &st2);
         std::size_t off = static_cast<std::size_t>(source - bytes.data()) - static_cast<std::size_t>(U_SUCCESS(st2) ? len : 0);
         fail("bad-encoding", label, line_at(bytes, off),
-             "byte " + hex_byte(static_cast<unsigned char>(bytes[std::min(off, bytes.size() - 1)])) + " is not valid " +
-                 encoding + hint);
+             i18n::format(guessed ? _("byte {byte} is not valid {encoding} (the file is not UTF-8 either; name its encoding with --encoding)")
+                                  : _("byte {byte} is not valid {encoding}"),
+                          {{"byte", hex_byte(static_cast<unsigned char>(bytes[std::min(off, bytes.size() - 1)]))}, {"encoding", encoding}}));
     }
     units.resize(static_cast<std::size_t>(target - reinterpret_cast<UChar*>(units.data())));
     std::string out;
@@ -84,7 +90,7 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& encoding,
     out.resize(static_cast<std::size_t>(needed));
     st = U_ZERO_ERROR;
     u_strToUTF8(out.data(), needed, &needed, reinterpret_cast<const UChar*>(units.data()), static_cast<int32_t>(units.size()), &st);
-    if (U_FAILURE(st)) fail("bad-encoding", label, 0, std::string("cannot convert to UTF-8: ") + u_errorName(st));
+    if (U_FAILURE(st)) fail("bad-encoding", label, 0, i18n::format(_("cannot convert to UTF-8: {reason}"), {{"reason", u_errorName(st)}}));
     if (out.compare(0, 3, "\xEF\xBB\xBF") == 0) out.erase(0, 3);  // a BOM in the source encoding
     return out;
 }
@@ -101,21 +107,21 @@ std::string decode(std::string_view bytes, const std::string& encoding, const st
     bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
     if (encoding.empty() && !bom &&
         (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"))
-        fail("bad-encoding", label, 1, "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" instead");
+        fail("bad-encoding", label, 1, _("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" instead"));
     if (is_utf8_name(encoding) || (encoding.empty() && bom)) {
         if (bom) bytes.remove_prefix(3);
         std::size_t bad = invalid_utf8_at(bytes);
         if (bad != std::string_view::npos)
             fail("bad-encoding", label, line_at(bytes, bad),
-                 "byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) +
-                     " is not valid UTF-8; if the file came from Excel on Chinese Windows, try --encoding GB18030");
+                 i18n::format(_("byte {byte} is not valid UTF-8; if the file came from Excel on Chinese Windows, try --encoding GB18030"),
+                              {{"byte", hex_byte(static_cast<unsigned char>(bytes[bad]))}}));
         return std::string(bytes);
     }
     if (encoding.empty()) {
         if (invalid_utf8_at(bytes) == std::string_view::npos) return std::string(bytes);
-        return convert_to_utf8(bytes, "GB18030", label, " (the file is not UTF-8 either; name its encoding with --encoding)");
+        return convert_to_utf8(bytes, "GB18030", label, true);
     }
-    return convert_to_utf8(bytes, encoding, label, "");
+    return convert_to_utf8(bytes, encoding, label, false);
 }
 
 std::string trim(std::string_view s) {
@@ -165,7 +171,7 @@ private:
         int begin = line_;
         for (;;) {
             if (p >= s_.size())
-                fail("bad-csv", label_, begin, "the quoted field that begins on this line never ends (a missing closing quote?)");
+                fail("bad-csv", label_, begin, _("the quoted field that begins on this line never ends (a missing closing quote?)"));
             char c = s_[p++];
             if (c == '"') {
                 if (p < s_.size() && s_[p] == '"') {
@@ -185,7 +191,7 @@ private:
         p = std::min(s_.find_first_not_of(" \t", p), s_.size());
         if (p < s_.size() && s_[p] != ',' && s_[p] != '\r' && s_[p] != '\n')
             fail("bad-csv", label_, line_,
-                 "text follows a closing quote; inside a quoted field a quote is written twice (\"\")");
+                 _("text follows a closing quote; inside a quoted field a quote is written twice (\"\")"));
         pos_ = p;
     }
 
@@ -209,7 +215,7 @@ DataTable read_csv_bytes(std::string_view bytes, const std::string& label, const
 
     Record header;
     do {
-        if (!parser.next(header)) fail("bad-csv", label, 0, "the file has no rows: its first line must name the columns");
+        if (!parser.next(header)) fail("bad-csv", label, 0, _("the file has no rows: its first line must name the columns"));
     } while (all_empty(header));
     // Excel writes a trailing "," for every formatted but empty column: nameless columns at the
     // end are allowed, as long as no row puts a value under them.
@@ -218,12 +224,12 @@ DataTable read_csv_bytes(std::string_view bytes, const std::string& label, const
     for (std::size_t i = 0; i < named; ++i) {
         const std::string& name = header.fields[i];
         if (name.empty())
-            fail("bad-header", label, header.line, "column " + std::to_string(i + 1) + " of the header has no name");
+            fail("bad-header", label, header.line, i18n::format(_("column {n} of the header has no name"), {{"n", i + 1}}));
         auto prev = std::find(t.columns.begin(), t.columns.end(), name);
         if (prev != t.columns.end())
             fail("bad-header", label, header.line,
-                 "column " + std::to_string(i + 1) + " of the header, \"" + name + "\", repeats column " +
-                     std::to_string(prev - t.columns.begin() + 1));
+                 i18n::format(_("column {n} of the header, \"{name}\", repeats column {first}"),
+                              {{"n", i + 1}, {"name", name}, {"first", prev - t.columns.begin() + 1}}));
         t.columns.push_back(name);
     }
 
@@ -232,17 +238,22 @@ DataTable read_csv_bytes(std::string_view bytes, const std::string& label, const
         if (all_empty(r)) continue;  // blank lines and ",,,"
         if (r.fields.size() != header.fields.size())
             fail("bad-csv", label, r.line,
-                 "this row has " + std::to_string(r.fields.size()) + " fields but the header has " +
-                     std::to_string(header.fields.size()) + " (a comma inside a value needs quotes)");
+                 i18n::format(i18n::P_("this row has {n} field but the header has {header} (a comma inside a value needs quotes)",
+                                       "this row has {n} fields but the header has {header} (a comma inside a value needs quotes)",
+                                       r.fields.size()),
+                              {{"n", r.fields.size()}, {"header", header.fields.size()}}));
         if (t.rows.size() >= opts.max_rows)
             fail("too-many-rows", label, r.line,
-                 "more than " + std::to_string(opts.max_rows) + " rows (raise it with --max-rows)");
+                 i18n::format(i18n::P_("more than {n} row (raise it with --max-rows)", "more than {n} rows (raise it with --max-rows)",
+                                       opts.max_rows),
+                              {{"n", opts.max_rows}}));
         nlohmann::json row = nlohmann::json::object();
         for (std::size_t i = 0; i < r.fields.size(); ++i) {
             if (r.fields[i].empty()) continue;
             if (i >= named)
                 fail("bad-csv", label, r.line,
-                     "field " + std::to_string(i + 1) + " holds \"" + r.fields[i] + "\" but its column has no name in the header");
+                     i18n::format(_("field {n} holds \"{value}\" but its column has no name in the header"),
+                                  {{"n", i + 1}, {"value", r.fields[i]}}));
             row[t.columns[i]] = std::move(r.fields[i]);
         }
         t.rows.push_back(std::move(row));

@@ -1,8 +1,13 @@
 #include "data/dates.hpp"
 
+#include "gongwen/i18n.hpp"
+
 namespace gongwen::detail {
 
 namespace {
+
+using i18n::_;
+using i18n::N_;
 
 /// Reads min..max ASCII digits from the front of `s`.
 bool read_int(std::string_view& s, size_t min, size_t max, int& out) {
@@ -55,32 +60,34 @@ std::optional<CivilDate> parse_civil_date(std::string_view s, std::string* why) 
             if (!offset) eat(s, "Z");
             if (!s.empty()) return std::nullopt;
             if (r.hh > 23 || r.mi > 59 || r.ss > 59 || zh > 23 || zm > 59) {
-                if (why) *why = std::string(text) + " is not a valid time of day";
+                if (why) *why = i18n::format(_("{date} is not a valid time of day"), {{"date", text}});
                 return std::nullopt;
             }
         }
     }
     if (!s.empty()) return std::nullopt;
     // The shape of a date: say what is wrong with it.
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    std::string bad = std::string(text) + " is not a valid date: ";
+    // TRANSLATORS: a month in "{date} is not a valid date: {month} has only {days} days"
+    static const char* const months[] = {N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+                                         N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December")};
     if (r.y < 1) {
-        if (why) *why = bad + "there is no year 0";
+        if (why) *why = i18n::format(_("{date} is not a valid date: there is no year 0"), {{"date", text}});
         return std::nullopt;
     }
     if (r.m < 1 || r.m > 12) {
-        if (why) *why = bad + "there is no month " + std::to_string(r.m);
+        if (why) *why = i18n::format(_("{date} is not a valid date: there is no month {month}"), {{"date", text}, {"month", r.m}});
         return std::nullopt;
     }
     if (r.d < 1) {
-        if (why) *why = bad + "there is no day 0";
+        if (why) *why = i18n::format(_("{date} is not a valid date: there is no day 0"), {{"date", text}});
         return std::nullopt;
     }
     if (r.d > days_in_month(r.y, r.m)) {
         if (why)
-            *why = bad + months[r.m - 1] + (r.m == 2 ? " " + std::to_string(r.y) : std::string()) + " has only " +
-                   std::to_string(days_in_month(r.y, r.m)) + " days";
+            *why = r.m == 2 ? i18n::format(_("{date} is not a valid date: February {year} has only {days} days"),
+                                           {{"date", text}, {"year", r.y}, {"days", days_in_month(r.y, r.m)}})
+                            : i18n::format(_("{date} is not a valid date: {month} has only {days} days"),
+                                           {{"date", text}, {"month", _(months[r.m - 1])}, {"days", days_in_month(r.y, r.m)}});
         return std::nullopt;
     }
     return r;

@@ -1,8 +1,10 @@
 // JSON rows for `gongwen batch`, and read_table, which picks a reader by the file's extension.
 #include "gongwen/table.hpp"
 
+#include "data/json_error.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +12,8 @@
 
 namespace gongwen {
 namespace {
+
+using i18n::_;
 
 // Rows keep the keys' order of the file for `columns`: ordered_json remembers it, json sorts.
 void add_row(DataTable& t, const nlohmann::ordered_json& obj, int number) {
@@ -39,8 +43,8 @@ DataTable read_json_lines(std::string_view text, const std::string& label) {
                 auto whole = nlohmann::ordered_json::parse(line + "\n" + std::string(text), nullptr, false);
                 if (whole.is_object())
                     throw Error("bad-rows", label,
-                                "the file holds one JSON object; rows are an array of objects [{...}, {...}] "
-                                "or JSON Lines, one object a line");
+                                _("the file holds one JSON object; rows are an array of objects [{...}, {...}] "
+                                  "or JSON Lines, one object a line"));
             }
             // Column in characters, as parse_json_text counts it; the message after nlohmann's prefix.
             std::size_t off = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, line.size());
@@ -50,15 +54,17 @@ DataTable read_json_lines(std::string_view text, const std::string& label) {
             std::string what = e.what();
             auto colon = what.find(": ");
             if (colon != std::string::npos) what = what.substr(colon + 2);
-            throw Error("bad-json", label + ":" + std::to_string(number) + ":" + std::to_string(col), what);
+            throw Error("bad-json", label + ":" + std::to_string(number) + ":" + std::to_string(col), detail::json_error_text(what));
         } catch (const nlohmann::json::exception& e) {  // a value it cannot hold, such as 37e7777
             std::string what = e.what();
             auto bracket = what.find("] ");
-            throw Error("bad-json", label + ":" + std::to_string(number), bracket == std::string::npos ? what : what.substr(bracket + 2));
+            throw Error("bad-json", label + ":" + std::to_string(number),
+                        detail::json_error_text(bracket == std::string::npos ? what : what.substr(bracket + 2)));
         }
         if (!v.is_object())
             throw Error("bad-rows", label + ":" + std::to_string(number),
-                        std::string("this line holds a JSON ") + v.type_name() + "; each line must be an object {\"column\": value}");
+                        i18n::format(_("this line holds a JSON {type}; each line must be an object {\"column\": value}"),
+                                     {{"type", v.type_name()}}));
         add_row(t, v, number);
     }
     return t;
@@ -69,13 +75,13 @@ DataTable read_json_lines(std::string_view text, const std::string& label) {
 DataTable read_json_rows(std::string_view text, const std::string& label) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) throw Error("bad-json", label, "the file is empty; rows are an array of objects or JSON Lines");
+    if (first == std::string_view::npos) throw Error("bad-json", label, _("the file is empty; rows are an array of objects or JSON Lines"));
     if (text[first] != '[') return read_json_lines(text, label);
 
     nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
         parse_json_text(std::string(text), label);  // throws with the line and column of the error
-        throw Error("bad-json", label, "not valid JSON");
+        throw Error("bad-json", label, _("not valid JSON"));
     }
     DataTable t;
     t.label = label;
@@ -84,8 +90,8 @@ DataTable read_json_rows(std::string_view text, const std::string& label) {
         ++number;
         if (!v.is_object())
             throw Error("bad-rows", label,
-                        "element " + std::to_string(number) + " of the array (counting from 1) is a JSON " + v.type_name() +
-                            "; each row must be an object {\"column\": value}");
+                        i18n::format(_("element {n} of the array (counting from 1) is a JSON {type}; each row must be an object {\"column\": value}"),
+                                     {{"n", number}, {"type", v.type_name()}}));
         add_row(t, v, number);
     }
     return t;
@@ -105,21 +111,23 @@ DataTable read_table(const std::string& path, const TableOptions& opts) {
     bool csv = ext == ".csv", xlsx = ext == ".xlsx" || ext == ".xlsm";
     bool json = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
     if (ext == ".xls" || ext == ".ods" || ext == ".et")
-        throw Error("unknown-format", path, "'" + ext + "' workbooks are not read; save the sheet as .xlsx or as CSV");
+        throw Error("unknown-format", path, i18n::format(_("'{ext}' workbooks are not read; save the sheet as .xlsx or as CSV"), {{"ext", ext}}));
     if (!csv && !xlsx && !json)
         throw Error("unknown-format", path,
-                    "cannot tell the format from the extension '" + ext + "'; use .csv, .xlsx, .json or .jsonl");
+                    i18n::format(_("cannot tell the format from the extension '{ext}'; use .csv, .xlsx, .json or .jsonl"), {{"ext", ext}}));
     // Options that mean nothing for the format would be silently ignored: say so instead.
-    if (!opts.sheet.empty() && !xlsx) throw Error("bad-option", path, "--sheet applies only to .xlsx files");
+    if (!opts.sheet.empty() && !xlsx) throw Error("bad-option", path, i18n::format(_("{option} applies only to .xlsx files"), {{"option", "--sheet"}}));
     if (!opts.encoding.empty() && !csv)
-        throw Error("bad-option", path, "--encoding applies only to .csv files (JSON and XLSX are always Unicode)");
+        throw Error("bad-option", path, i18n::format(_("{option} applies only to .csv files (JSON and XLSX are always Unicode)"), {{"option", "--encoding"}}));
 
     if (csv) return read_csv_bytes(read_file_bytes(path), path, opts);
     if (xlsx) return read_xlsx(Package::read_file(path, opts.limits), opts);
     DataTable t = read_json_rows(read_file_bytes(path), path);
     if (t.rows.size() > opts.max_rows) {
         throw Error("too-many-rows", path,
-                    "more than " + std::to_string(opts.max_rows) + " rows (raise it with --max-rows)");
+                    i18n::format(i18n::P_("more than {n} row (raise it with --max-rows)", "more than {n} rows (raise it with --max-rows)",
+                                          opts.max_rows),
+                                 {{"n", opts.max_rows}}));
     }
     return t;
 }

@@ -4,6 +4,7 @@
 #include "gongwen/table.hpp"
 
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <pugixml.hpp>
 
@@ -17,6 +18,8 @@
 
 namespace gongwen {
 namespace {
+
+using i18n::_;
 
 // ---- XML helpers. Generators differ in prefixes (<x:row> is valid), so names match by local part.
 
@@ -49,13 +52,14 @@ std::string rel_id(pugi::xml_node n) {
 
 pugi::xml_document load(const Package& pkg, const std::string& part) {
     const PackageEntry* e = pkg.find(part);
-    if (!e || !e->has_data) throw Error("bad-xlsx", pkg.label(), "the workbook has no part '" + part + "'");
+    if (!e || !e->has_data) throw Error("bad-xlsx", pkg.label(), i18n::format(_("the workbook has no part '{part}'"), {{"part", part}}));
     pugi::xml_document doc;
     // parse_ws_pcdata keeps a rich-text run that is a single space.
     pugi::xml_parse_result r = doc.load_buffer(e->data.data(), e->data.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     if (!r)
         throw Error("bad-xlsx", pkg.label(),
-                    "part '" + part + "' is not well-formed XML at byte " + std::to_string(r.offset) + ": " + r.description());
+                    i18n::format(_("part '{part}' is not well-formed XML at byte {offset}: {reason}"),
+                                 {{"part", part}, {"offset", static_cast<long long>(r.offset)}, {"reason", r.description()}}));
     return doc;
 }
 
@@ -278,7 +282,7 @@ Workbook open_workbook(const Package& pkg) {
     pugi::xml_document doc = load(pkg, wb.part);
     pugi::xml_node root = doc.document_element();
     if (local(root.name()) != "workbook")
-        throw Error("bad-xlsx", pkg.label(), "part '" + wb.part + "' is not a workbook (is the file an .xlsx?)");
+        throw Error("bad-xlsx", pkg.label(), i18n::format(_("part '{part}' is not a workbook (is the file an .xlsx?)"), {{"part", wb.part}}));
     std::string d1904 = child(root, "workbookPr").attribute("date1904").value();
     wb.date1904 = d1904 == "1" || d1904 == "true";
     wb.rels = relationships(pkg, wb.part);
@@ -286,10 +290,10 @@ Workbook open_workbook(const Package& pkg) {
         auto rel = wb.rels.find(rel_id(s));
         std::string name = s.attribute("name").value();
         if (rel == wb.rels.end())
-            throw Error("bad-xlsx", pkg.label(), "sheet '" + name + "' has no relationship in the workbook");
+            throw Error("bad-xlsx", pkg.label(), i18n::format(_("sheet '{sheet}' has no relationship in the workbook"), {{"sheet", name}}));
         wb.sheets.push_back({name, rel->second.second});
     });
-    if (wb.sheets.empty()) throw Error("bad-xlsx", pkg.label(), "the workbook has no sheets");
+    if (wb.sheets.empty()) throw Error("bad-xlsx", pkg.label(), _("the workbook has no sheets"));
     return wb;
 }
 
@@ -342,8 +346,10 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
         auto it = std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](const Sheet& s) { return s.name == opts.sheet; });
         if (it == wb.sheets.end()) {
             std::string list;
-            for (const auto& s : wb.sheets) list += (list.empty() ? "" : ", ") + s.name;
-            throw Error("unknown-sheet", pkg.label(), "no sheet named '" + opts.sheet + "'; the sheets are: " + list);
+            // TRANSLATORS: between the names of sheets in "the sheets are: {sheets}"
+            for (const auto& s : wb.sheets) list += (list.empty() ? "" : _(", ")) + s.name;
+            throw Error("unknown-sheet", pkg.label(),
+                        i18n::format(_("no sheet named '{sheet}'; the sheets are: {sheets}"), {{"sheet", opts.sheet}, {"sheets", list}}));
         }
         sheet = &*it;
     }
@@ -352,7 +358,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
     pugi::xml_document doc = load(pkg, sheet->part);
     pugi::xml_node data = child(doc.document_element(), "sheetData");
     if (!data)
-        throw Error("bad-xlsx", pkg.label(), "sheet '" + sheet->name + "' holds no cells (is it a chart sheet?)");
+        throw Error("bad-xlsx", pkg.label(), i18n::format(_("sheet '{sheet}' holds no cells (is it a chart sheet?)"), {{"sheet", sheet->name}}));
 
     DataTable t;
     t.label = opts.sheet.empty() ? pkg.label() : pkg.label() + ":" + sheet->name;
@@ -369,26 +375,27 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
         if (!v) {
             if (child(c, "f"))
                 throw Error("bad-cell", place(col, row),
-                            "holds a formula that was never calculated; open the file in Excel or LibreOffice and save it");
+                            _("holds a formula that was never calculated; open the file in Excel or LibreOffice and save it"));
             return nullptr;
         }
         if (type == "s") {
             unsigned long i = 0;
             auto r = std::from_chars(text.data(), text.data() + text.size(), i);
             if (r.ec != std::errc() || i >= strings.size())
-                throw Error("bad-xlsx", place(col, row), "refers to shared string " + text + ", which does not exist");
+                throw Error("bad-xlsx", place(col, row), i18n::format(_("refers to shared string {index}, which does not exist"), {{"index", text}}));
             return trim(strings[i]);
         }
         if (type == "str" || type == "d") return trim(text);  // a formula's text result; an ISO date
         if (type == "b") return text == "1" || text == "true";
         if (type == "e")
             throw Error("bad-cell", place(col, row),
-                        std::string(child(c, "f") ? "holds the formula error " : "holds the error value ") + text);
+                        i18n::format(child(c, "f") ? _("holds the formula error {error}") : _("holds the error value {error}"),
+                                     {{"error", text}}));
         double d = 0;
         std::string num = trim(text);
         auto r = std::from_chars(num.data(), num.data() + num.size(), d);
         if (r.ec != std::errc() || r.ptr != num.data() + num.size() || !std::isfinite(d))
-            throw Error("bad-xlsx", place(col, row), "holds '" + text + "', which is not a number");
+            throw Error("bad-xlsx", place(col, row), i18n::format(_("holds '{value}', which is not a number"), {{"value", text}}));
         std::size_t s = c.attribute("s").as_uint();
         // Serials past 9999-12-31 or before the epoch Excel shows as ####; keep those numbers.
         if (s < styles.size() && styles[s] != Shown::number && d >= 0 && d < 2958466)
@@ -402,7 +409,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
     for (pugi::xml_node r : data.children()) {
         if (local(r.name()) != "row") continue;
         int row = r.attribute("r") ? r.attribute("r").as_int() : last_row + 1;  // r is optional
-        if (row < 1 || row > 1048576) throw Error("bad-xlsx", where + std::to_string(last_row + 1), "a row has the bad number " + std::string(r.attribute("r").value()));
+        if (row < 1 || row > 1048576) throw Error("bad-xlsx", where + std::to_string(last_row + 1), i18n::format(_("a row has the bad number {number}"), {{"number", r.attribute("r").value()}}));
         last_row = row;
         std::map<int, nlohmann::json> cells;
         int last_col = 0;
@@ -410,7 +417,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
             if (local(c.name()) != "c") continue;
             int col = last_col + 1, ref_row = row;
             if (c.attribute("r") && !parse_ref(c.attribute("r").value(), col, ref_row))
-                throw Error("bad-xlsx", where + std::to_string(row), "a cell has the bad reference '" + std::string(c.attribute("r").value()) + "'");
+                throw Error("bad-xlsx", where + std::to_string(row), i18n::format(_("a cell has the bad reference '{ref}'"), {{"ref", c.attribute("r").value()}}));
             last_col = col;
             nlohmann::json v = value(c, col, row);
             if (!v.is_null() && !(v.is_string() && v.get_ref<const std::string&>().empty())) cells[col] = std::move(v);
@@ -425,7 +432,8 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
                 auto [it, fresh] = seen.emplace(name, col);
                 if (!fresh)
                     throw Error("bad-header", place(col, row),
-                                "the column name \"" + name + "\" repeats " + column_letters(it->second) + std::to_string(row));
+                                i18n::format(_("the column name \"{name}\" repeats {cell}"),
+                                             {{"name", name}, {"cell", column_letters(it->second) + std::to_string(row)}}));
                 header[col] = name;
                 t.columns.push_back(name);
                 t.column_refs.push_back(column_letters(col));
@@ -437,16 +445,19 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
             auto h = header.find(col);
             if (h == header.end())
                 throw Error("bad-cell", place(col, row),
-                            "holds a value but column " + column_letters(col) + " has no name in the header (row " +
-                                std::to_string(header_row) + ")");
+                            i18n::format(_("holds a value but column {column} has no name in the header (row {row})"),
+                                         {{"column", column_letters(col)}, {"row", header_row}}));
             obj[h->second] = std::move(v);
         }
         if (t.rows.size() >= opts.max_rows)
-            throw Error("too-many-rows", place(1, row), "more than " + std::to_string(opts.max_rows) + " rows (raise it with --max-rows)");
+            throw Error("too-many-rows", place(1, row),
+                        i18n::format(i18n::P_("more than {n} row (raise it with --max-rows)", "more than {n} rows (raise it with --max-rows)",
+                                              opts.max_rows),
+                                     {{"n", opts.max_rows}}));
         t.rows.push_back(std::move(obj));
         t.row_numbers.push_back(row);
     }
-    if (!header_row) throw Error("bad-xlsx", where + "A1", "the sheet is empty: its first row must name the columns");
+    if (!header_row) throw Error("bad-xlsx", where + "A1", _("the sheet is empty: its first row must name the columns"));
     return t;
 }
 

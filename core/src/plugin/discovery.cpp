@@ -1,6 +1,8 @@
 // Where plugins come from: installed with Gongwen, $GONGWEN_PLUGIN_PATH, the user's data folder.
 #include "gongwen/plugin.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +11,7 @@
 namespace gongwen {
 
 namespace fs = std::filesystem;
+using i18n::_;
 
 namespace {
 
@@ -54,8 +57,8 @@ const PluginManifest* PluginCatalog::require(const std::string& id, Diagnostics&
     if (const PluginManifest* m = find(id)) return m;
     diags.append(problems);
     for (const auto& dir : skipped)
-        if (fs::path(dir).filename() == id) diags.error("missing-manifest", dir, "no plugin.json in the plugin folder");
-    diags.error("unknown-type", id, "no document type '" + id + "'; `gongwen list` shows the installed ones");
+        if (fs::path(dir).filename() == id) diags.error("missing-manifest", dir, _("no plugin.json in the plugin folder"));
+    diags.error("unknown-type", id, i18n::format(_("no document type '{type}'; `gongwen list` shows the installed ones"), {{"type", id}}));
     return nullptr;
 }
 
@@ -69,7 +72,7 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
                 d.severity = Severity::warning;
                 d.code = "no-plugin-folder";
                 d.file = root;
-                d.message = "GONGWEN_PLUGIN_PATH names a folder that does not exist";
+                d.message = i18n::format(_("{variable} names a folder that does not exist"), {{"variable", "GONGWEN_PLUGIN_PATH"}});
                 cat.problems.add(d);
             }
             continue;
@@ -99,8 +102,9 @@ PluginCatalog discover_plugins(const std::vector<std::pair<std::string, std::str
                     d.severity = Severity::warning;
                     d.code = "duplicate-plugin";
                     d.file = m.dir;
-                    d.message = "a plugin with id '" + m.id + "' is already installed at " + first->dir + " (" +
-                                first->origin + "); this one is ignored";
+                    // TRANSLATORS: {origin} is where the first was found: builtin, GONGWEN_PLUGIN_PATH or user
+                    d.message = i18n::format(_("a plugin with id '{id}' is already installed at {dir} ({origin}); this one is ignored"),
+                                             {{"id", m.id}, {"dir", first->dir}, {"origin", first->origin}});
                     cat.problems.add(d);
                     continue;
                 }

@@ -2,12 +2,15 @@
 // add-in), and the key a typo meant.
 #include "gongwen/plugin.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
 namespace gongwen {
 
 using json = nlohmann::json;
+using i18n::_;
 
 namespace {
 
@@ -116,9 +119,12 @@ void report_unknown_record_keys(const std::vector<FieldSpec>& fields, const json
             for (auto k = record.begin(); k != record.end(); ++k) {
                 if (field_for_key(list->columns, k.key())) continue;
                 if (!said->insert(list->name + '\n' + k.key()).second) continue;
-                std::string message = list->display() + ": 「" + k.key() + "」 is not a column of its records and is ignored";
-                if (const FieldSpec* best = closest_field(list->columns, k.key()))
-                    message += "; did you mean " + suggestion_text(*best) + "?";
+                const FieldSpec* best = closest_field(list->columns, k.key());
+                std::string message =
+                    best ? i18n::format(_("{field}: 「{key}」 is not a column of its records and is ignored; did you mean {suggestion}?"),
+                                        {{"field", list->display()}, {"key", k.key()}, {"suggestion", suggestion_text(*best)}})
+                         : i18n::format(_("{field}: 「{key}」 is not a column of its records and is ignored"),
+                                        {{"field", list->display()}, {"key", k.key()}});
                 Diagnostic d;
                 d.severity = strict ? Severity::error : Severity::warning;
                 d.code = "unknown-column";

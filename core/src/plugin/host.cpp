@@ -2,6 +2,7 @@
 #include "gongwen/plugin.hpp"
 
 #include "gongwen/gbt9704.hpp"
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin_abi.h"
 #include "template/tag_parser.hpp"
@@ -16,6 +17,7 @@
 namespace gongwen {
 
 using json = nlohmann::json;
+using i18n::_;
 
 namespace {
 
@@ -39,7 +41,7 @@ struct LoadedPlugin::Impl {
 
     [[noreturn]] void fail(const std::string& code, const std::string& message) const {
         throw Error(code, manifest.library.empty() ? manifest.dir : manifest.library,
-                    "plugin '" + manifest.id + "': " + message);
+                    i18n::format(_("plugin '{id}': {message}"), {{"id", manifest.id}, {"message", message}}));
     }
 
     // Calls one hook with host-owned sinks; nothing the library allocated outlives the call.
@@ -53,11 +55,13 @@ struct LoadedPlugin::Impl {
             std::lock_guard<std::mutex> lock(hook_mutex);
             rc = c(&out_sink, &err_sink);
         } catch (const std::exception& e) {
-            fail("plugin-failed", std::string("an exception escaped from ") + hook + ": " + e.what());
+            fail("plugin-failed", i18n::format(_("an exception escaped from {hook}: {reason}"), {{"hook", hook}, {"reason", e.what()}}));
         } catch (...) {
-            fail("plugin-failed", std::string("an exception escaped from ") + hook);
+            fail("plugin-failed", i18n::format(_("an exception escaped from {hook}"), {{"hook", hook}}));
         }
-        if (rc != 0) fail("plugin-failed", std::string(hook) + " failed: " + (err.empty() ? "no message" : err));  // hook names are the C table's
+        if (rc != 0)  // hook names are the C table's
+            fail("plugin-failed", err.empty() ? i18n::format(_("{hook} failed: no message"), {{"hook", hook}})
+                                              : i18n::format(_("{hook} failed: {message}"), {{"hook", hook}, {"message", err}}));
         return out;
     }
 
@@ -66,7 +70,7 @@ struct LoadedPlugin::Impl {
         try {
             return json::parse(text);
         } catch (const json::exception& e) {
-            fail("plugin-failed", std::string(hook) + " returned malformed JSON: " + e.what());
+            fail("plugin-failed", i18n::format(_("{hook} returned malformed JSON: {reason}"), {{"hook", hook}, {"reason", e.what()}}));
         }
     }
 };
@@ -82,36 +86,36 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const PluginManifest& manifest)
     p.library.load(manifest.library, boost::dll::load_mode::default_mode, ec);
     if (ec || !p.library.is_loaded()) {
         const char* why = ::dlerror();
-        p.fail("plugin-load-failed", "cannot load the library: " + (why ? std::string(why) : ec.message()));
+        p.fail("plugin-load-failed", i18n::format(_("cannot load the library: {reason}"), {{"reason", why ? std::string(why) : ec.message()}}));
     }
     if (!p.library.has("gongwen_plugin_abi"))
-        p.fail("plugin-bad-library", "the library exports no 'gongwen_plugin_abi' (is it built with GONGWEN_PLUGIN(...)?)");
+        p.fail("plugin-bad-library", i18n::format(_("the library exports no '{symbol}' (is it built with GONGWEN_PLUGIN(...)?)"),
+                                                  {{"symbol", "gongwen_plugin_abi"}}));
     const std::uint32_t abi = p.library.get<const std::uint32_t>("gongwen_plugin_abi");
     if (abi != static_cast<std::uint32_t>(plugin_abi_version()))
-        p.fail("plugin-abi-mismatch", "the library was built for plugin ABI " + std::to_string(abi) +
-                                          ", this Gongwen speaks " + std::to_string(plugin_abi_version()));
+        p.fail("plugin-abi-mismatch", i18n::format(_("the library was built for plugin ABI {abi}, this Gongwen speaks {ours}"),
+                                                   {{"abi", abi}, {"ours", plugin_abi_version()}}));
     if (!p.library.has("gongwen_plugin_entry"))
-        p.fail("plugin-bad-library", "the library exports no 'gongwen_plugin_entry'");
+        p.fail("plugin-bad-library", i18n::format(_("the library exports no '{symbol}'"), {{"symbol", "gongwen_plugin_entry"}}));
     auto entry = p.library.get<const gongwen_plugin_v1*()>("gongwen_plugin_entry");
     try {
         p.table = entry();
     } catch (...) {
-        p.fail("plugin-failed", "an exception escaped from gongwen_plugin_entry");
+        p.fail("plugin-failed", i18n::format(_("an exception escaped from {hook}"), {{"hook", "gongwen_plugin_entry"}}));
     }
-    if (!p.table) p.fail("plugin-bad-library", "gongwen_plugin_entry returned no table");
+    if (!p.table) p.fail("plugin-bad-library", i18n::format(_("{hook} returned no table"), {{"hook", "gongwen_plugin_entry"}}));
     if (p.table->abi != static_cast<std::uint32_t>(plugin_abi_version()) ||
         p.table->size < offsetof(gongwen_plugin_v1, format) + sizeof(p.table->format))
-        p.fail("plugin-abi-mismatch", "the library's hook table does not match plugin ABI " +
-                                          std::to_string(plugin_abi_version()));
+        p.fail("plugin-abi-mismatch", i18n::format(_("the library's hook table does not match plugin ABI {abi}"), {{"abi", plugin_abi_version()}}));
 
     if (p.table->list_formatters) {
         json names = p.call_json("list_formatters", [&](gongwen_sink* o, gongwen_sink* e) { return p.table->list_formatters(o, e); });
-        if (!names.is_array()) p.fail("plugin-failed", "list_formatters must return a JSON array of names");
+        if (!names.is_array()) p.fail("plugin-failed", i18n::format(_("{hook} must return a JSON array of names"), {{"hook", "list_formatters"}}));
         for (const auto& n : names) {
-            if (!n.is_string()) p.fail("plugin-failed", "list_formatters must return names as strings");
+            if (!n.is_string()) p.fail("plugin-failed", i18n::format(_("{hook} must return names as strings"), {{"hook", "list_formatters"}}));
             std::string name = n.get<std::string>();
-            if (p.formatters.find(name)) p.fail("plugin-bad-library", "formatter '" + name + "' already exists");
-            if (!p.table->format) p.fail("plugin-bad-library", "the library lists formatters but has no format hook");
+            if (p.formatters.find(name)) p.fail("plugin-bad-library", i18n::format(_("formatter '{name}' already exists"), {{"name", name}}));
+            if (!p.table->format) p.fail("plugin-bad-library", _("the library lists formatters but has no format hook"));
             Formatter f;
             const Impl* self = &p;
             f.apply = [self, name](const json& value, const std::vector<std::string>& args) -> json {
@@ -152,23 +156,24 @@ bool LoadedPlugin::validate(const json& data, const std::string& data_label, Dia
         diags.add(d);
         return false;
     }
-    if (!problems.is_array()) p.fail("plugin-failed", "validate must return a JSON array");
+    if (!problems.is_array()) p.fail("plugin-failed", i18n::format(_("{hook} must return a JSON array"), {{"hook", "validate"}}));
     for (const auto& x : problems) {
         auto text_at = [&](const char* k) { auto it = x.find(k); return it != x.end() && it->is_string() ? it->get<std::string>() : std::string(); };
         if (!x.is_object() || (x.contains("row") && !x["row"].is_number_integer()))
-            p.fail("plugin-failed", "validate must return objects {\"field\", \"row\", \"message\"}");
+            p.fail("plugin-failed", _("validate must return objects {\"field\", \"row\", \"message\"}"));
         std::string field = text_at("field");
         int row = x.value("row", 0);
         std::string where;
         for (const auto& f : p.manifest.fields)
             if (f.name == field) where = f.display();
         if (where.empty() && !field.empty()) where = "「" + field + "」";
-        if (row > 0) where += " row " + std::to_string(row);
+        if (row > 0) where = i18n::format(_("{field} row {row}"), {{"field", where}, {"row", row}});
         std::string file = data_label;
         if (located && located->locate && !field.empty())
             if (auto o = row > 0 ? located->locate(field, static_cast<std::size_t>(row - 1), "") : located->locate("", 0, field))
                 file = o->file;
-        diags.error("invalid-data", file, (where.empty() ? "" : where + ": ") + (text_at("message").empty() ? std::string("invalid") : text_at("message")));
+        std::string message = text_at("message").empty() ? std::string(_("invalid")) : text_at("message");
+        diags.error("invalid-data", file, where.empty() ? message : i18n::format(_("{where}: {message}"), {{"where", where}, {"message", message}}));
     }
     return problems.empty();
 }
@@ -190,7 +195,7 @@ json LoadedPlugin::prepare(const json& data, const std::string& data_label) cons
         ds.add(d);
         throw Error(ds);
     }
-    if (!out.is_object()) p.fail("plugin-failed", "prepare must return the data as a JSON object");
+    if (!out.is_object()) p.fail("plugin-failed", i18n::format(_("{hook} must return the data as a JSON object"), {{"hook", "prepare"}}));
     return with_frame(p.manifest, std::move(out));
 }
 
@@ -199,7 +204,7 @@ std::shared_ptr<const Template> LoadedPlugin::compile_template(DocFormat format,
     auto it = p.manifest.templates.find(format_name(format));
     if (it == p.manifest.templates.end())
         throw Error("no-template", p.manifest.dir + "/plugin.json",
-                    "plugin '" + p.manifest.id + "' has no ." + format_name(format) + " template");
+                    i18n::format(_("plugin '{id}' has no .{format} template"), {{"id", p.manifest.id}, {"format", format_name(format)}}));
     TemplateOptions o;
     o.formatters = &p.formatters;
     std::error_code ec;
@@ -212,7 +217,7 @@ std::shared_ptr<const Template> LoadedPlugin::compile_template(DocFormat format,
         t = Template::compile_file(it->second, o, diags);
     }
     if (t->format() != format)
-        throw Error("format-mismatch", it->second, std::string("the template is not a .") + format_name(format) + " document");
+        throw Error("format-mismatch", it->second, i18n::format(_("the template is not a .{format} document"), {{"format", format_name(format)}}));
     return t;
 }
 
@@ -268,8 +273,13 @@ void check_name_pattern(const std::string& pattern, const std::vector<FieldSpec>
         d.code = "unknown-pattern-field";
         d.file = file;
         d.tag = "{{" + name + "}}";
-        d.message = "the file-name pattern (" + what + ") uses '" + name + "', which is no field: it stays empty in every name";
-        if (const FieldSpec* best = closest_field(fields, name)) d.message += "; did you mean " + suggestion_text(*best) + "?";
+        // TRANSLATORS: {key} is the plugin.json key that holds the pattern (output)
+        if (const FieldSpec* best = closest_field(fields, name))
+            d.message = i18n::format(_("the file-name pattern ({key}) uses '{name}', which is no field: it stays empty in every name; did you mean {suggestion}?"),
+                                     {{"key", what}, {"name", name}, {"suggestion", suggestion_text(*best)}});
+        else
+            d.message = i18n::format(_("the file-name pattern ({key}) uses '{name}', which is no field: it stays empty in every name"),
+                                     {{"key", what}, {"name", name}});
         diags.add(d);
     }
 }

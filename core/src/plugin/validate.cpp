@@ -2,6 +2,7 @@
 #include "gongwen/plugin.hpp"
 
 #include "data/dates.hpp"
+#include "gongwen/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +16,7 @@ namespace gongwen {
 namespace {
 
 using json = nlohmann::json;
+using i18n::_;
 
 bool is_empty(const json& v) {
     return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) || (v.is_array() && v.empty());
@@ -102,11 +104,13 @@ public:
     Validator(const std::string& label, Diagnostics& diags, const ValidateOptions& opts)
         : label_(label), diags_(diags), opts_(opts), file_(label) {}
 
-    json object(const std::vector<FieldSpec>& fields, const json& data, const std::string& prefix,
+    // `row`: for a list's record, where the record is ("「问题」 row 2").
+    json object(const std::vector<FieldSpec>& fields, const json& data, const std::string& row,
                 const std::string& list = {}, std::size_t record = 0) {
         json out = data.is_object() ? data : json::object();
         for (const auto& f : fields) {
-            std::string where = prefix + f.display();
+            // TRANSLATORS: a column of a list's record: {row} is "{field} row {row}", {field} the column
+            std::string where = row.empty() ? f.display() : i18n::format(_("{row}, {field}"), {{"row", row}, {"field", f.display()}});
             // Where the value is in its file: the file, row and column it has there.
             file_ = label_;
             if (opts_.locate)
@@ -116,18 +120,20 @@ public:
                     // holds it), and for a record from another file, whose document it is.
                     where = f.display();
                     if (!o->column.empty() && o->column != f.name && o->column != f.label.zh)
-                        where = "「" + o->column + "」 " + where;
-                    if (!list.empty() && prefix.size() > 2)
-                        where += ", " + prefix.substr(0, prefix.size() - 2) + " in " + label_;
+                        // TRANSLATORS: the column as the data file heads it, then the field it is
+                        where = i18n::format(_("「{column}」 {field}"), {{"column", o->column}, {"field", where}});
+                    if (!list.empty() && !row.empty())
+                        // TRANSLATORS: a column of a record kept in another file: {row} is "{field} row {row}", {file} the document's data
+                        where = i18n::format(_("{field}, {row} in {file}"), {{"field", where}, {"row", row}, {"file", label_}});
                 }
             json v = data.is_object() && data.contains(f.name) ? data[f.name] : json();
             if (is_empty(v)) {
                 if (!f.default_value.is_null()) {
                     out[f.name] = f.default_value;
                 } else if (f.required) {
-                    problem(where + ": required, but missing or empty");
+                    problem(i18n::format(_("{where}: required, but missing or empty"), {{"where", where}}));
                 } else if (f.type == FieldType::list && f.min && *f.min > 0) {
-                    problem(where + ": needs at least " + std::to_string(static_cast<long>(*f.min)) + " rows, has 0");
+                    problem(at_least(where, *f.min, 0));
                 } else {
                     out[f.name] = f.type == FieldType::list ? json::array() : json("");
                 }
@@ -160,7 +166,8 @@ public:
             if (ok) continue;
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-            problem(where + ": holds " + buf + ", a character XML 1.0 cannot hold (documents cannot store it): remove it from the data");
+            problem(i18n::format(_("{where}: holds {char}, a character XML 1.0 cannot hold (documents cannot store it): remove it from the data"),
+                                 {{"where", where}, {"char", buf}}));
             return;
         }
     }
@@ -176,12 +183,12 @@ private:
                 return v;
             }
             if (v.is_number() || v.is_boolean()) return value_to_text(v);
-            problem(where + ": must be text, got " + shown(v));
+            problem(i18n::format(_("{where}: must be text, got {value}"), {{"where", where}, {"value", shown(v)}}));
             return v;
         case FieldType::integer: {
             auto d = as_number(v);
             if (!d || std::floor(*d) != *d || std::fabs(*d) > 9e15) {
-                problem(where + ": must be a whole number, got " + shown(v));
+                problem(i18n::format(_("{where}: must be a whole number, got {value}"), {{"where", where}, {"value", shown(v)}}));
                 return v;
             }
             range(f, *d, where);
@@ -190,7 +197,7 @@ private:
         case FieldType::number: {
             auto d = as_number(v);
             if (!d) {
-                problem(where + ": must be a number, got " + shown(v));
+                problem(i18n::format(_("{where}: must be a number, got {value}"), {{"where", where}, {"value", shown(v)}}));
                 return v;
             }
             range(f, *d, where);
@@ -200,7 +207,9 @@ private:
             std::string why;
             auto d = canonical_date(v, &why);
             if (!d) {
-                problem(where + ": " + (why.empty() ? "must be a date such as 2023-07-05 or 2023年7月5日, got " + shown(v) : why));
+                problem(why.empty() ? i18n::format(_("{where}: must be a date such as 2023-07-05 or 2023年7月5日, got {value}"),
+                                                   {{"where", where}, {"value", shown(v)}})
+                                    : i18n::format(_("{where}: {message}"), {{"where", where}, {"message", why}}));
                 return v;
             }
             return *d;
@@ -211,32 +220,33 @@ private:
                 if (c == s) return s;
             std::string all;
             for (const auto& c : f.choices) all += (all.empty() ? "" : "、") + c;
-            problem(where + ": must be one of " + all + ", got " + shown(v));
+            problem(i18n::format(_("{where}: must be one of {choices}, got {value}"), {{"where", where}, {"choices", all}, {"value", shown(v)}}));
             return v;
         }
         case FieldType::list: {
             if (!v.is_array()) {
-                problem(where + ": must be a list of rows, got " + shown(v));
+                problem(i18n::format(_("{where}: must be a list of rows, got {value}"), {{"where", where}, {"value", shown(v)}}));
                 return v;
             }
-            if (f.min && v.size() < *f.min)
-                problem(where + ": needs at least " + std::to_string(static_cast<long>(*f.min)) + " rows, has " +
-                        std::to_string(v.size()));
-            if (f.max && v.size() > *f.max)
-                problem(where + ": allows at most " + std::to_string(static_cast<long>(*f.max)) + " rows, has " +
-                        std::to_string(v.size()));
+            if (f.min && v.size() < *f.min) problem(at_least(where, *f.min, v.size()));
+            if (f.max && v.size() > *f.max) {
+                auto n = static_cast<long>(*f.max);
+                problem(i18n::format(i18n::P_("{where}: allows at most {n} row, has {count}", "{where}: allows at most {n} rows, has {count}",
+                                              static_cast<unsigned long>(n)),
+                                     {{"where", where}, {"n", n}, {"count", v.size()}}));
+            }
             json rows = json::array();
             for (std::size_t i = 0; i < v.size(); ++i) {
-                std::string row = where + " row " + std::to_string(i + 1) + ", ";
+                std::string row = i18n::format(_("{field} row {row}"), {{"field", where}, {"row", i + 1}});
                 if (f.columns.empty()) {
-                    if (v[i].is_string()) xml_chars(v[i].get_ref<const std::string&>(), row.substr(0, row.size() - 2));
+                    if (v[i].is_string()) xml_chars(v[i].get_ref<const std::string&>(), row);
                     if (v[i].is_string() || v[i].is_number()) rows.push_back(value_to_text(v[i]));
-                    else problem(row.substr(0, row.size() - 2) + ": must be text, got " + shown(v[i]));
+                    else problem(i18n::format(_("{where}: must be text, got {value}"), {{"where", row}, {"value", shown(v[i])}}));
                     continue;
                 }
                 const std::string at = file_;
                 if (!v[i].is_object()) {
-                    problem(row.substr(0, row.size() - 2) + ": must be a record, got " + shown(v[i]));
+                    problem(i18n::format(_("{where}: must be a record, got {value}"), {{"where", row}, {"value", shown(v[i])}}));
                     rows.push_back(v[i]);
                     continue;
                 }
@@ -251,8 +261,17 @@ private:
 
     void range(const FieldSpec& f, double d, const std::string& where) {
         auto fmt = [](double x) { return value_to_text(json(x)); };
-        if (f.min && d < *f.min) problem(where + ": must be at least " + fmt(*f.min) + ", got " + fmt(d));
-        if (f.max && d > *f.max) problem(where + ": must be at most " + fmt(*f.max) + ", got " + fmt(d));
+        if (f.min && d < *f.min)
+            problem(i18n::format(_("{where}: must be at least {min}, got {value}"), {{"where", where}, {"min", fmt(*f.min)}, {"value", fmt(d)}}));
+        if (f.max && d > *f.max)
+            problem(i18n::format(_("{where}: must be at most {max}, got {value}"), {{"where", where}, {"max", fmt(*f.max)}, {"value", fmt(d)}}));
+    }
+
+    static std::string at_least(const std::string& where, double min, std::size_t count) {
+        auto n = static_cast<long>(min);
+        return i18n::format(i18n::P_("{where}: needs at least {n} row, has {count}", "{where}: needs at least {n} rows, has {count}",
+                                     static_cast<unsigned long>(n)),
+                            {{"where", where}, {"n", n}, {"count", count}});
     }
 
     const std::string& label_;
@@ -273,7 +292,7 @@ json validate_data(const std::vector<FieldSpec>& fields, const json& given, cons
     // Keys may be names or labels, in list records too: the rule of batch and the add-in.
     const json data = with_field_names(fields, given);
     if (!data.is_object()) {
-        diags.error("invalid-data", data_label, "the data must be an object of fields, got " + shown(data));
+        diags.error("invalid-data", data_label, i18n::format(_("the data must be an object of fields, got {value}"), {{"value", shown(data)}}));
         return data;
     }
     Validator v(data_label, diags, options);
@@ -286,7 +305,7 @@ json validate_data(const std::vector<FieldSpec>& fields, const json& given, cons
             d.severity = Severity::warning;
             d.code = "unknown-field";
             d.file = data_label;
-            d.message = "「" + it.key() + "」 is not a field of this document type (a typo?); the template may still use it";
+            d.message = i18n::format(_("「{key}」 is not a field of this document type (a typo?); the template may still use it"), {{"key", it.key()}});
             diags.add(d);
             if (it.value().is_string()) v.xml_chars(it.value().get_ref<const std::string&>(), "「" + it.key() + "」");
         }
