@@ -130,12 +130,9 @@ BatchSummary run_batch(const BatchOptions& o) {
         throw Error("bad-option", o.data_path, "--shard K/N needs 1 ≤ K ≤ N");
     remove_stale_temp_dirs();  // what a batch killed before its end left in the temp folder
     PluginCatalog cat = discover_plugins();
-    const PluginManifest* m = cat.find(o.type);
-    if (!m) {
-        Diagnostics d = cat.problems;
-        d.error("unknown-type", o.type, "no document type '" + o.type + "'; `gongwen list` shows the installed ones");
-        throw Error(d);
-    }
+    Diagnostics missing;
+    const PluginManifest* m = cat.require(o.type, missing);
+    if (!m) throw Error(missing);
     auto plugin = LoadedPlugin::load(*m);
     DocFormat fmt = o.format == "odt" ? DocFormat::odt : DocFormat::docx;
     Diagnostics compile_diags;
@@ -298,6 +295,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     if (!fs::is_directory(o.out_dir, ec)) throw Error("cannot-write", o.out_dir, "cannot create the output folder");
     const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
     const std::string pattern = o.name_pattern.empty() ? m->output : o.name_pattern;
+    if (!o.name_pattern.empty()) check_name_pattern(o.name_pattern, m->fields, "--name", "--name", summary.problems);
     std::map<std::string, std::vector<std::size_t>> used_keys;  // source index -> matched
     auto make_data = [&](std::size_t i) {
         json data = row_data(m->fields, rows.rows[i]);
