@@ -55,20 +55,21 @@ struct CheckCommand {
         const bool reader = layout_check_available();
         const bool office = layout != "off" && reader && office_available();
         if (layout == "auto" && !office && std::any_of(docs.begin(), docs.end(), [](const std::string& d) { return !is_pdf(d); }))
-            std::cerr << (reader ? "layout not checked: no LibreOffice\n" : "layout not checked: Gongwen was built without poppler-cpp\n");
+            std::cerr << (reader ? _("layout not checked: no LibreOffice") : _("layout not checked: Gongwen was built without poppler-cpp"))
+                      << '\n';
         for (std::size_t i = 0; i < docs.size(); ++i) {
             const std::string& path = docs[i];
             if (is_pdf(path)) continue;
             try {
                 auto fmt = format_from_extension(path);
-                if (!fmt) throw Error("unknown-format", path, "a document to check must be a .docx, .odt or .pdf file");
+                if (!fmt) throw Error("unknown-format", path, _("a document to check must be a .docx, .odt or .pdf file"));
                 Package pkg = Package::read_file(path);
                 require_format_of_name(package_format(pkg), path);  // as inspect: a DOCX named .odt is refused
                 all.append(check_gbt9704(pkg));
                 if (layout == "on" && !office) {
                     all.error(reader ? "no-office" : "no-pdf-reader", path,
-                              reader ? "the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)"
-                                     : "the layout check (--layout on) needs Gongwen built with poppler-cpp (libpoppler-cpp-dev)");
+                              reader ? _("the layout check (--layout on) needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)")
+                                     : _("the layout check (--layout on) needs Gongwen built with poppler-cpp (libpoppler-cpp-dev)"));
                 } else if (office && !scratch.path.empty()) {
                     // Copied under a name of its own: a.docx and a.odt must not meet as a.pdf.
                     std::string base = scratch.path + "/" + std::to_string(i);
@@ -89,7 +90,8 @@ struct CheckCommand {
             std::string pdf = is_pdf(path) ? path : (pdf_of.count(path) ? pdf_of[path] : "");
             if (pdf.empty()) continue;
             if (auto f = failed.find(pdf); f != failed.end()) {
-                all.error("office-failed", path, "layout not checked: LibreOffice could not lay the document out: " + f->second);
+                all.error("office-failed", path,
+                          i18n::format(_("layout not checked: LibreOffice could not lay the document out: {reason}"), {{"reason", f->second}}));
                 continue;
             }
             try {
@@ -102,7 +104,11 @@ struct CheckCommand {
             std::cout << json{{"ok", all.empty()}, {"diagnostics", diagnostics_json(all)}}.dump(2) << '\n';
         } else {
             print_diagnostics(all);
-            if (all.empty()) std::cerr << "GB/T 9704-2012: no deviation found in " << docs.size() << " document(s)\n";
+            if (all.empty())
+                std::cerr << i18n::format(P_("GB/T 9704-2012: no deviation found in {n} document", "GB/T 9704-2012: no deviation found in {n} documents",
+                                             docs.size()),
+                                          {{"n", docs.size()}})
+                          << '\n';
         }
         return all.empty() ? kOk : kBadInput;
     }
@@ -110,15 +116,15 @@ struct CheckCommand {
 
 CheckCommand* add_check_command(CLI::App& app) {
     static CheckCommand c;
-    c.app = app.add_subcommand("check", "check documents against the GB/T 9704-2012 layout");
-    c.app->add_option("DOC", c.docs, "documents, .docx or .odt (XML and, through LibreOffice, their pages) or .pdf (pages)")
+    c.app = app.add_subcommand("check", _("check documents against the GB/T 9704-2012 layout"));
+    c.app->add_option("DOC", c.docs, _("documents, .docx or .odt (XML and, through LibreOffice, their pages) or .pdf (pages)"))
         ->required()
         ->check(CLI::ExistingFile);
-    c.app->add_option("--layout", c.layout, "measure the pages LibreOffice lays out: on, off, or auto (when LibreOffice is there)")
+    c.app->add_option("--layout", c.layout, _("measure the pages LibreOffice lays out: on, off, or auto (when LibreOffice is there)"))
         ->check(CLI::IsMember({"on", "off", "auto"}))
         ->capture_default_str();
-    c.app->add_flag("--letter", c.letter, "信函格式: the organ mark 30 mm from the page top, no page number on page 1");
-    c.app->add_flag("--json", c.as_json, "machine-readable output");
+    c.app->add_flag("--letter", c.letter, _("信函格式: the organ mark 30 mm from the page top, no page number on page 1"));
+    c.app->add_flag("--json", c.as_json, _("machine-readable output"));
     return &c;
 }
 

@@ -41,7 +41,7 @@ inline std::optional<OutputFormat> output_format(const std::string& path, bool p
 /// Says on stderr that `command` cannot write `path` (its extension); returns kUsage.
 inline int output_usage_error(const char* command, const std::string& path, bool pdf_allowed) {
     std::cerr << "gongwen " << command << ": "
-              << i18n::format(pdf_allowed ? "the output must end in .docx, .odt or .pdf: {file}"
+              << i18n::format(pdf_allowed ? _("the output must end in .docx, .odt or .pdf: {file}")
                                           : _("the output must end in .docx or .odt: {file}"),
                               {{"file", path}})
               << '\n';
