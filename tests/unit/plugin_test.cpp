@@ -152,7 +152,7 @@ TEST(PluginSchema, ChecksRangesAndRowCounts) {
     Diagnostics d;
     validate_data(schema(), {{"单位", "x"}, {"轮次", 21}, {"问题", json::array()}}, "d.json", d);
     EXPECT_EQ(messages(d), (std::vector<std::string>{"「巡察轮次」(轮次): must be at most 20, got 21",
-                                                      "「问题」: needs at least 1 rows, has 0"}));
+                                                      "「问题」: needs at least 1 row, has 0"}));
 }
 
 // ---- manifests ------------------------------------------------------------------------------
