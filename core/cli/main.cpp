@@ -231,6 +231,8 @@ void localize(CLI::App& app) {
 void localize_subcommands(CLI::App* app) {
     for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
         sub->group(_("Subcommands"));
+        for (CLI::Option* opt : sub->get_options())  // the help flag was made before the defaults reached it
+            if (opt->get_group() == "Options") opt->group(_("Options"));
         localize_subcommands(sub);
     }
 }

@@ -194,7 +194,7 @@ struct GenerateCmd {
                       << '\n';
         } else {
             print_diagnostics(diags);
-            if (rc == kOk) std::cerr << "wrote " << out_path << '\n';
+            if (rc == kOk) std::cerr << i18n::format(_("wrote {file}"), {{"file", out_path}}) << '\n';
         }
         return rc;
     }
@@ -326,31 +326,31 @@ struct PluginCommands {
 
 PluginCommands* add_plugin_commands(CLI::App& app) {
     static PluginCommands c;
-    c.list_app = app.add_subcommand("list", "the document types found, and where each came from");
-    c.list_app->add_flag("--json", c.list.as_json, "machine-readable output");
-    c.list_app->add_flag("--verbose,-v", c.list.verbose, "also the folders searched and those passed over (no plugin.json)");
+    c.list_app = app.add_subcommand("list", _("the document types found, and where each came from"));
+    c.list_app->add_flag("--json", c.list.as_json, _("machine-readable output"));
+    c.list_app->add_flag("--verbose,-v", c.list.verbose, _("also the folders searched and those passed over (no plugin.json)"));
 
-    c.describe_app = app.add_subcommand("describe", "a document type's fields and templates");
-    c.describe_app->add_option("TYPE", c.describe.type, "type id, e.g. rectification-notice")->required();
-    c.describe_app->add_flag("--json", c.describe.as_json, "machine-readable output");
+    c.describe_app = app.add_subcommand("describe", _("a document type's fields and templates"));
+    c.describe_app->add_option("TYPE", c.describe.type, _("type id, e.g. rectification-notice"))->required();
+    c.describe_app->add_flag("--json", c.describe.as_json, _("machine-readable output"));
 
-    c.generate_app = app.add_subcommand("generate", "validate data, compute values and render a document of a type");
-    c.generate_app->add_option("TYPE", c.generate.type, "type id, e.g. rectification-notice")->required();
-    c.generate_app->add_option("--data,-d", c.generate.data_path, "data, a JSON object")->required()->check(CLI::ExistingFile);
-    c.generate_app->add_option("-o,--output", c.generate.out_path, "output file: .docx, .odt or .pdf (PDF through LibreOffice)")->required();
-    c.generate_app->add_flag("--force", c.generate.force, "overwrite an existing output");
-    c.generate_app->add_flag("--strict", c.generate.strict, "a missing value is an error, not a warning");
-    c.generate_app->add_flag("--json", c.generate.as_json, "print the result and diagnostics as JSON");
-    c.generate_app->add_flag("--strip-invalid-chars", c.generate.strip, "drop characters XML cannot hold instead of failing");
+    c.generate_app = app.add_subcommand("generate", _("validate data, compute values and render a document of a type"));
+    c.generate_app->add_option("TYPE", c.generate.type, _("type id, e.g. rectification-notice"))->required();
+    c.generate_app->add_option("--data,-d", c.generate.data_path, _("data, a JSON object"))->required()->check(CLI::ExistingFile);
+    c.generate_app->add_option("-o,--output", c.generate.out_path, _("output file: .docx, .odt or .pdf (PDF through LibreOffice)"))->required();
+    c.generate_app->add_flag("--force", c.generate.force, _("overwrite an existing output"));
+    c.generate_app->add_flag("--strict", c.generate.strict, _("a missing value is an error, not a warning"));
+    c.generate_app->add_flag("--json", c.generate.as_json, _("print the result and diagnostics as JSON"));
+    c.generate_app->add_flag("--strip-invalid-chars", c.generate.strip, _("drop characters XML cannot hold instead of failing"));
 
-    auto* plugin = app.add_subcommand("plugin", "work on plugins");
+    auto* plugin = app.add_subcommand("plugin", _("work on plugins"));
     plugin->require_subcommand(1);
-    c.new_app = plugin->add_subcommand("new", "create a working plugin folder to start a new document type from");
-    c.new_app->add_option("ID", c.plugin_new.id, "the type id, e.g. immediate-rectification")->required();
-    c.new_app->add_option("--name", c.plugin_new.name, "the type's Chinese name, e.g. 立行立改通知书");
-    c.new_app->add_flag("--cpp", c.plugin_new.cpp, "with a C++ library (computed values, checks, formatters)");
-    c.new_app->add_option("--dir", c.plugin_new.parent, "where to create it (default: here)");
-    c.new_app->add_flag("--force", c.plugin_new.force, "write into an existing folder");
+    c.new_app = plugin->add_subcommand("new", _("create a working plugin folder to start a new document type from"));
+    c.new_app->add_option("ID", c.plugin_new.id, _("the type id, e.g. immediate-rectification"))->required();
+    c.new_app->add_option("--name", c.plugin_new.name, _("the type's Chinese name, e.g. 立行立改通知书"));
+    c.new_app->add_flag("--cpp", c.plugin_new.cpp, _("with a C++ library (computed values, checks, formatters)"));
+    c.new_app->add_option("--dir", c.plugin_new.parent, _("where to create it (default: here)"));
+    c.new_app->add_flag("--force", c.plugin_new.force, _("write into an existing folder"));
     return &c;
 }
 
