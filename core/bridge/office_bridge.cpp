@@ -36,6 +36,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <initializer_list>
 #include <mutex>
 #include <spawn.h>
 #include <sstream>
@@ -43,6 +44,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -55,6 +57,37 @@ using namespace gongwen::uno_util;
 namespace office_spawn = gongwen::office_spawn;
 
 namespace {
+
+// The bridge's messages in the user's language. It links neither libgongwen nor gettext: the core
+// hands it its i18n::_ (gongwen_office_set_translator) and the bridge fills the {placeholders}
+// itself, as i18n::format does. The messages are marked _("…") for scripts/update-po.sh.
+std::atomic<gongwen_office_translator> g_translate{nullptr};
+
+const char* _(const char* msgid) {
+    gongwen_office_translator t = g_translate.load();
+    const char* text = t ? t(msgid) : nullptr;
+    return text ? text : msgid;
+}
+
+std::string format(const std::string& pattern, std::initializer_list<std::pair<const char*, std::string>> args) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        bool replaced = false;
+        if (pattern[i] == '{') {
+            for (const auto& a : args) {
+                std::string name = std::string("{") + a.first + "}";
+                if (pattern.compare(i, name.size(), name) == 0) {
+                    out += a.second;
+                    i += name.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += pattern[i++];
+    }
+    return out;
+}
 
 void copy_out(const std::string& msg, char* err, size_t errlen) {
     if (!err || errlen == 0) return;
@@ -184,7 +217,7 @@ struct gongwen_office {
         for (;;) {
             try {
                 Reference<uno::XComponentContext> remote(resolver->resolve(ou(connection_url())), UNO_QUERY);
-                if (!remote.is()) throw std::runtime_error("the office gave no component context");
+                if (!remote.is()) throw std::runtime_error(_("the office gave no component context"));
                 desktop = frame::Desktop::create(remote);
                 return;
             } catch (const connection::NoConnectException&) {
@@ -197,18 +230,20 @@ struct gongwen_office {
                     spawn(spawned_args);
                     continue;
                 }
-                std::string why = connect.empty() ? "soffice exited before accepting a connection" : "no office at " + connect;
                 std::string out = connect.empty() ? tail_of(log) : "";
                 stop_process();
-                throw std::runtime_error(why + (out.empty() ? "" : ": " + out));
+                if (!connect.empty()) throw std::runtime_error(format(_("no office at {connect}"), {{"connect", connect}}));
+                throw std::runtime_error(out.empty() ? std::string(_("soffice exited before accepting a connection"))
+                                                     : format(_("soffice exited before accepting a connection: {log}"), {{"log", out}}));
             }
             if (std::chrono::steady_clock::now() > deadline) {
                 stop_process();
                 if (!connect.empty())
-                    throw std::runtime_error("no office listens on " + connect + " (tried for " + std::to_string(wait_s) +
-                                             " s): start one with soffice --accept=\"" + connect +
-                                             ";urp;\", or unset GONGWEN_OFFICE_CONNECT");
-                throw std::runtime_error("the office did not accept a connection within 90 s");
+                    throw std::runtime_error(format(_("no office listens on {connect} (tried for {seconds} s): start one with "
+                                                      "soffice --accept=\"{connect};urp;\", or unset GONGWEN_OFFICE_CONNECT"),
+                                                    {{"connect", connect}, {"seconds", std::to_string(wait_s)}}));
+                throw std::runtime_error(format(_("the office did not accept a connection within {seconds} s"),
+                                                {{"seconds", std::to_string(wait_s)}}));
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
@@ -221,7 +256,7 @@ struct gongwen_office {
         if (pid < 0) {
             int e = errno;
             pid = 0;
-            throw std::runtime_error("cannot start " + args.front() + ": " + std::strerror(e));
+            throw std::runtime_error(format(_("cannot start {program}: {reason}"), {{"program", args.front()}, {"reason", std::strerror(e)}}));
         }
     }
     std::vector<std::string> spawned_args;
@@ -253,13 +288,13 @@ struct gongwen_office {
             load[3] = prop("UpdateDocMode", uno::Any(document::UpdateDocMode::NO_UPDATE));
             doc = desktop->loadComponentFromURL(ou(file_url(input)), "_blank", 0, load);
             if (!doc.is()) {
-                why = "LibreOffice could not open " + input;
+                why = format(_("LibreOffice could not open {file}"), {{"file", input}});
                 return GONGWEN_OFFICE_DOCUMENT_FAILED;
             }
             Reference<frame::XStorable> storable(doc, UNO_QUERY);
             if (!storable.is()) {
                 close_document(doc);
-                why = "LibreOffice opened " + input + " as something it cannot store";
+                why = format(_("LibreOffice opened {file} as something it cannot store"), {{"file", input}});
                 return GONGWEN_OFFICE_DOCUMENT_FAILED;
             }
             uno::Sequence<beans::PropertyValue> store(1);
@@ -277,11 +312,12 @@ struct gongwen_office {
     int failed(Watchdog& dog, const Reference<lang::XComponent>& doc, const std::string& message, bool disposed,
                long timeout_ms, std::string& why) {
         if (dog.fired()) {
-            why = "LibreOffice took longer than " + std::to_string(timeout_ms / 1000.0).substr(0, 5) + " s and was stopped";
+            why = format(_("LibreOffice took longer than {seconds} s and was stopped"),
+                         {{"seconds", std::to_string(timeout_ms / 1000.0).substr(0, 5)}});
         } else if (disposed || !alive()) {
-            why = "LibreOffice stopped while converting (" + message + ")";
+            why = format(_("LibreOffice stopped while converting ({reason})"), {{"reason", message}});
         } else {
-            why = "LibreOffice could not convert it: " + message;
+            why = format(_("LibreOffice could not convert it: {reason}"), {{"reason", message}});
             close_document(doc);
             return GONGWEN_OFFICE_DOCUMENT_FAILED;
         }
@@ -308,6 +344,10 @@ extern "C" {
 
 __attribute__((visibility("default"))) unsigned gongwen_office_bridge_abi(void) { return GONGWEN_OFFICE_BRIDGE_ABI; }
 
+__attribute__((visibility("default"))) void gongwen_office_set_translator(gongwen_office_translator translate) {
+    g_translate.store(translate);
+}
+
 __attribute__((visibility("default"))) gongwen_office* gongwen_office_open(const char* soffice, const char* connect,
                                                                             const char* workdir, char* err,
                                                                             size_t errlen) {
@@ -324,7 +364,7 @@ __attribute__((visibility("default"))) gongwen_office* gongwen_office_open(const
     } catch (const std::exception& e) {
         copy_out(e.what(), err, errlen);
     } catch (...) {
-        copy_out("unknown failure while starting LibreOffice", err, errlen);
+        copy_out(_("unknown failure while starting LibreOffice"), err, errlen);
     }
     if (office) office->stop_process();
     delete office;
@@ -339,7 +379,7 @@ __attribute__((visibility("default"))) int gongwen_office_convert(gongwen_office
     try {
         rc = office->convert(input, pdf, timeout_ms, why);
     } catch (const uno::Exception& e) {
-        why = "LibreOffice: " + u8(e.Message);
+        why = format(_("LibreOffice: {reason}"), {{"reason", u8(e.Message)}});
         office->stop_process();
         rc = GONGWEN_OFFICE_OFFICE_LOST;
     } catch (const std::exception& e) {
@@ -347,7 +387,7 @@ __attribute__((visibility("default"))) int gongwen_office_convert(gongwen_office
         office->stop_process();
         rc = GONGWEN_OFFICE_OFFICE_LOST;
     } catch (...) {
-        why = "unknown failure in the office bridge";
+        why = _("unknown failure in the office bridge");
         office->stop_process();
         rc = GONGWEN_OFFICE_OFFICE_LOST;
     }

@@ -16,6 +16,7 @@
 namespace gongwen::cli {
 
 using json = nlohmann::json;
+using i18n::format;
 
 namespace {
 
@@ -32,13 +33,13 @@ std::string duration(double s) {
 std::string unwritable(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (fs::is_directory(path, ec)) return "it is a folder";
+    if (fs::is_directory(path, ec)) return _("it is a folder");
     fs::path parent = fs::path(path).parent_path();
     if (parent.empty()) parent = ".";
-    if (!fs::is_directory(parent, ec)) return "no folder " + parent.string();
+    if (!fs::is_directory(parent, ec)) return format(_("no folder {folder}"), {{"folder", parent.string()}});
     std::string probe = (parent / ".gongwen-report-XXXXXX").string();
     int fd = ::mkstemp(probe.data());
-    if (fd < 0) return std::strerror(errno);
+    if (fd < 0) return i18n::system_error(errno);
     ::close(fd);
     ::unlink(probe.c_str());
     return "";
@@ -58,11 +59,11 @@ struct BatchCommand {
             o.shard_k = static_cast<unsigned>(std::stoul(shard.substr(0, slash)));
             o.shard_n = static_cast<unsigned>(std::stoul(shard.substr(slash + 1)));
         } catch (const std::exception&) {
-            std::cerr << "gongwen batch: --shard takes K/N, e.g. 3/8\n";
+            std::cerr << "gongwen batch: " << _("--shard takes K/N, e.g. 3/8") << '\n';
             return kUsage;
         }
         if (o.shard_k == 0 || o.shard_k > o.shard_n) {
-            std::cerr << "gongwen batch: --shard K/N needs 1 ≤ K ≤ N: " << shard << '\n';
+            std::cerr << "gongwen batch: " << format(_("--shard K/N needs 1 ≤ K ≤ N: {shard}"), {{"shard", shard}}) << '\n';
             return kUsage;
         }
         // The report is written at the end: a path it cannot be written to is said now, before
@@ -70,7 +71,11 @@ struct BatchCommand {
         if (!report_path.empty()) {
             std::string why = unwritable(report_path);
             if (!why.empty()) {
-                std::cerr << report_path << ": error[cannot-write]: the report cannot be written there: " << why << '\n';
+                Diagnostic d;
+                d.code = "cannot-write";
+                d.file = report_path;
+                d.message = format(_("the report cannot be written there: {reason}"), {{"reason", why}});
+                std::cerr << d.to_string() << '\n';
                 return kBadInput;
             }
         }
@@ -87,15 +92,27 @@ struct BatchCommand {
             last = p.seconds;
             double rate = p.seconds > 0 ? p.done / p.seconds : 0;
             double eta = rate > 0 ? (p.total - p.done) / rate : -1;
+            char per_second[32];
+            std::snprintf(per_second, sizeof per_second, "%.1f", rate);
+            // TRANSLATORS: the stages of a batch in its progress line: "render 120/4000 …", "pdf 3/4000 …"
+            std::string stage_name = std::strcmp(p.stage, "pdf") == 0 ? _("pdf") : _("render");
             if (tty) {
                 int width = 30, fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
-                std::fprintf(stderr, "\r%-6s [%s%s] %zu/%zu  %.1f docs/s  ETA %s%s%s", p.stage, std::string(static_cast<std::size_t>(fill), '#').c_str(),
-                             std::string(static_cast<std::size_t>(width - fill), '.').c_str(), p.done, p.total, rate,
-                             duration(eta).c_str(), p.failed ? ("  failed " + std::to_string(p.failed)).c_str() : "",
-                             end ? "\n" : "");
+                if (stage_name.size() < 6) stage_name.resize(6, ' ');
+                std::string bar = std::string(static_cast<std::size_t>(fill), '#') + std::string(static_cast<std::size_t>(width - fill), '.');
+                std::string line =
+                    p.failed ? format(_("{stage} [{bar}] {done}/{total}  {rate} docs/s  ETA {eta}  failed {failed}"),
+                                      {{"stage", stage_name}, {"bar", bar}, {"done", p.done}, {"total", p.total}, {"rate", per_second},
+                                       {"eta", duration(eta)}, {"failed", p.failed}})
+                             : format(_("{stage} [{bar}] {done}/{total}  {rate} docs/s  ETA {eta}"),
+                                      {{"stage", stage_name}, {"bar", bar}, {"done", p.done}, {"total", p.total}, {"rate", per_second},
+                                       {"eta", duration(eta)}});
+                std::fprintf(stderr, "\r%s%s", line.c_str(), end ? "\n" : "");
             } else {
-                std::fprintf(stderr, "batch %s: %zu/%zu (%zu%%), %.1f docs/s, ETA %s\n", p.stage, p.done, p.total,
-                             p.total ? p.done * 100 / p.total : 100, rate, duration(eta).c_str());
+                std::string line = format(_("batch {stage}: {done}/{total} ({percent}%), {rate} docs/s, ETA {eta}"),
+                                          {{"stage", stage_name}, {"done", p.done}, {"total", p.total},
+                                           {"percent", p.total ? p.done * 100 / p.total : 100}, {"rate", per_second}, {"eta", duration(eta)}});
+                std::fprintf(stderr, "%s\n", line.c_str());
             }
             std::fflush(stderr);
         };
@@ -113,8 +130,12 @@ struct BatchCommand {
         for (const auto& r : s.rows)
             if (r.status == "failed") print_diagnostics(r.diagnostics);
         print_diagnostics(s.problems);
-        std::fprintf(stderr, "written %zu, skipped %zu, failed %zu in %.1f s → %s\n", s.written, s.skipped, s.failed, s.seconds,
-                     o.out_dir.c_str());
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", s.seconds);
+        std::string summary = format(_("written {written}, skipped {skipped}, failed {failed} in {seconds} s → {folder}"),
+                                     {{"written", s.written}, {"skipped", s.skipped}, {"failed", s.failed}, {"seconds", seconds},
+                                      {"folder", o.out_dir}});
+        std::fprintf(stderr, "%s\n", summary.c_str());
         if (!report_path.empty()) {
             json rows = json::array();
             for (const auto& r : s.rows)
@@ -135,23 +156,23 @@ struct BatchCommand {
 
 BatchCommand* add_batch_command(CLI::App& app) {
     static BatchCommand c;
-    c.app = app.add_subcommand("batch", "one document per row of a spreadsheet (XLSX, CSV, JSON), in parallel");
-    c.app->add_option("TYPE", c.o.type, "document type id")->required();
-    c.app->add_option("--data,-d", c.o.data_path, "rows: .xlsx (first sheet), .csv (UTF-8 or GB18030), .json, .jsonl")
+    c.app = app.add_subcommand("batch", _("one document per row of a spreadsheet (XLSX, CSV, JSON), in parallel"));
+    c.app->add_option("TYPE", c.o.type, _("document type id"))->required();
+    c.app->add_option("--data,-d", c.o.data_path, _("rows: .xlsx (first sheet), .csv (UTF-8 or GB18030), .json, .jsonl"))
         ->required()->check(CLI::ExistingFile);
-    c.app->add_option("--out-dir,-o", c.o.out_dir, "where the documents go")->required();
-    c.app->add_option("--format", c.o.format, "docx, odt or pdf")->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
-    c.app->add_option("--jobs,-j", c.o.jobs, "parallel renderers (default: every core)");
-    c.app->add_option("--name", c.o.name_pattern, "file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)");
-    c.app->add_flag("--resume", c.o.resume, "keep outputs that exist and are complete; write the rest");
-    c.app->add_flag("--force", c.o.force, "overwrite outputs that exist");
-    c.app->add_flag("--strict", c.o.strict, "a missing value is an error");
-    c.app->add_option("--shard", c.shard, "K/N: only the K-th of N deterministic slices of the rows")->capture_default_str();
-    c.app->add_option("--report", c.report_path, "write a JSON report of every row");
-    c.app->add_option("--sheet", c.o.table.sheet, "XLSX sheet of every .xlsx input without its own (default: the first)");
-    c.app->add_option("--encoding", c.o.table.encoding, "CSV encoding of every .csv input without its own: UTF-8, GB18030, GBK (default: detected)");
-    c.app->add_option("--rows", c.o.row_sources, "[FIELD=]FILE:KEY[,encoding=NAME][,sheet=NAME] — rows of a list field from another file, by key column; "
-                    "encoding= (CSV) and sheet= (XLSX) are that file's own");
+    c.app->add_option("--out-dir,-o", c.o.out_dir, _("where the documents go"))->required();
+    c.app->add_option("--format", c.o.format, _("docx, odt or pdf"))->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
+    c.app->add_option("--jobs,-j", c.o.jobs, _("parallel renderers (default: every core)"));
+    c.app->add_option("--name", c.o.name_pattern, _("file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)"));
+    c.app->add_flag("--resume", c.o.resume, _("keep outputs that exist and are complete; write the rest"));
+    c.app->add_flag("--force", c.o.force, _("overwrite outputs that exist"));
+    c.app->add_flag("--strict", c.o.strict, _("a missing value is an error"));
+    c.app->add_option("--shard", c.shard, _("K/N: only the K-th of N deterministic slices of the rows"))->capture_default_str();
+    c.app->add_option("--report", c.report_path, _("write a JSON report of every row"));
+    c.app->add_option("--sheet", c.o.table.sheet, _("XLSX sheet of every .xlsx input without its own (default: the first)"));
+    c.app->add_option("--encoding", c.o.table.encoding, _("CSV encoding of every .csv input without its own: UTF-8, GB18030, GBK (default: detected)"));
+    c.app->add_option("--rows", c.o.row_sources, _("[FIELD=]FILE:KEY[,encoding=NAME][,sheet=NAME] — rows of a list field from another file, by key column; "
+                      "encoding= (CSV) and sheet= (XLSX) are that file's own"));
     c.app->get_option("--resume")->excludes(c.app->get_option("--force"));
     return &c;
 }

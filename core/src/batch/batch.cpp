@@ -1,6 +1,7 @@
 // One document per row: read the rows once, compile the template once, render on every core.
 #include "gongwen/batch.hpp"
 
+#include "gongwen/i18n.hpp"
 #include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
@@ -20,6 +21,9 @@ namespace gongwen {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using i18n::_;
+using i18n::format;
+using i18n::P_;
 
 std::string safe_file_name(const std::string& raw) {
     std::string out;
@@ -58,8 +62,10 @@ void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>
     for (const std::string& column : table.columns) {
         std::string name = field_for(fields, column);
         if (std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == name; })) continue;
-        std::string message = "column 「" + column + "」 is not a field of " + type + " and is ignored";
-        if (const FieldSpec* best = closest_field(fields, column)) message += "; did you mean " + suggestion_text(*best) + "?";
+        std::string message = format(_("column 「{column}」 is not a field of {type} and is ignored"), {{"column", column}, {"type", type}});
+        if (const FieldSpec* best = closest_field(fields, column))
+            message = format(_("column 「{column}」 is not a field of {type} and is ignored; did you mean {field}?"),
+                             {{"column", column}, {"type", type}, {"field", suggestion_text(*best)}});
         Diagnostic d;
         d.severity = strict ? Severity::error : Severity::warning;
         d.code = "unknown-column";
@@ -125,9 +131,9 @@ bool complete_output(const std::string& path, const std::string& format) {
 BatchSummary run_batch(const BatchOptions& o) {
     auto start = std::chrono::steady_clock::now();
     if (o.format != "docx" && o.format != "odt" && o.format != "pdf")
-        throw Error("bad-option", o.out_dir, "--format must be docx, odt or pdf");
+        throw Error("bad-option", o.out_dir, _("--format must be docx, odt or pdf"));
     if (o.shard_n == 0 || o.shard_k == 0 || o.shard_k > o.shard_n)
-        throw Error("bad-option", o.data_path, "--shard K/N needs 1 ≤ K ≤ N");
+        throw Error("bad-option", o.data_path, _("--shard K/N needs 1 ≤ K ≤ N"));
     remove_stale_temp_dirs();  // what a batch killed before its end left in the temp folder
     PluginCatalog cat = discover_plugins();
     Diagnostics missing;
@@ -181,7 +187,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             rest = rest.substr(eq + 1);
         }
         auto colon = rest.rfind(':');
-        if (colon == std::string::npos) throw Error("bad-option", spec, "--rows needs FILE:KEY, e.g. problems.xlsx:单位名称");
+        if (colon == std::string::npos) throw Error("bad-option", spec, _("--rows needs FILE:KEY, e.g. problems.xlsx:单位名称"));
         s.key = rest.substr(colon + 1);
         std::string file = rest.substr(0, colon);
         TableOptions own = defaults_for(file);
@@ -196,15 +202,15 @@ BatchSummary run_batch(const BatchOptions& o) {
                 auto eq = item.find('=');
                 std::string name = item.substr(0, eq), value = eq == std::string::npos ? "" : item.substr(eq + 1);
                 if (name == "encoding" && !value.empty()) {
-                    if (!is_csv(file)) throw Error("bad-option", spec, "encoding= applies only to a .csv file");
+                    if (!is_csv(file)) throw Error("bad-option", spec, _("encoding= applies only to a .csv file"));
                     own.encoding = value;
                 } else if (name == "sheet" && !value.empty()) {
-                    if (!is_xlsx(file)) throw Error("bad-option", spec, "sheet= applies only to an .xlsx file");
+                    if (!is_xlsx(file)) throw Error("bad-option", spec, _("sheet= applies only to an .xlsx file"));
                     own.sheet = value;
                 } else {
                     throw Error("bad-option", spec,
-                                "after FILE:KEY come the file's own options: ,encoding=NAME (CSV) or ,sheet=NAME (XLSX); not '" +
-                                    item + "'");
+                                format(_("after FILE:KEY come the file's own options: ,encoding=NAME (CSV) or ,sheet=NAME (XLSX); not '{option}'"),
+                                       {{"option", item}}));
                 }
             }
         }
@@ -214,8 +220,10 @@ BatchSummary run_batch(const BatchOptions& o) {
         if (std::find(s.table.columns.begin(), s.table.columns.end(), s.key) == s.table.columns.end()) {
             std::string columns;
             for (const auto& c : s.table.columns) columns += (columns.empty() ? "" : "、") + c;
-            throw Error("bad-option", spec, s.table.label + " has no column 「" + s.key + "」; its columns are " +
-                                                 (columns.empty() ? std::string("none") : columns));
+            throw Error("bad-option", spec,
+                        columns.empty() ? format(_("{file} has no column 「{key}」; its columns are none"), {{"file", s.table.label}, {"key", s.key}})
+                                        : format(_("{file} has no column 「{key}」; its columns are {columns}"),
+                                                 {{"file", s.table.label}, {"key", s.key}, {"columns", columns}}));
         }
         // The key must name one document: a key value on two rows of the data would give both
         // documents the same records.
@@ -232,8 +240,8 @@ BatchSummary run_batch(const BatchOptions& o) {
                     d.severity = Severity::warning;
                     d.code = "duplicate-key";
                     d.file = rows.place(r, it.key());  // the cell of a sheet, the line of a CSV
-                    d.message = "「" + s.key + "」 '" + k + "' is also on row " + std::to_string(at->second) +
-                                ": both documents get every record of " + s.table.label + " with it";
+                    d.message = format(_("「{key}」 '{value}' is also on row {row}: both documents get every record of {file} with it"),
+                                       {{"key", s.key}, {"value", k}, {"row", at->second}, {"file", s.table.label}});
                     summary.problems.add(d);
                 }
         }
@@ -242,7 +250,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             for (const auto& f : m->fields)
                 if (f.type == FieldType::list && !f.columns.empty()) lists.push_back(f.name);
             if (lists.size() != 1)
-                throw Error("bad-option", spec, "say which list field the rows fill: --rows FIELD=FILE:KEY");
+                throw Error("bad-option", spec, _("say which list field the rows fill: --rows FIELD=FILE:KEY"));
             s.field = lists.front();
         }
         // Rows fill a list field of records; anything else is the user's slip, not data.
@@ -253,8 +261,11 @@ BatchSummary run_batch(const BatchOptions& o) {
             if (f.type == FieldType::list && !f.columns.empty()) lists += (lists.empty() ? "" : ", ") + f.name;
         }
         if (!target || target->type != FieldType::list || target->columns.empty())
-            throw Error("bad-option", spec, "'" + s.field + "' is not a list field of " + o.type + "; its list fields are " +
-                                                 (lists.empty() ? std::string("none") : lists));
+            throw Error("bad-option", spec,
+                        lists.empty() ? format(_("'{field}' is not a list field of {type}; its list fields are none"),
+                                               {{"field", s.field}, {"type", o.type}})
+                                      : format(_("'{field}' is not a list field of {type}; its list fields are {fields}"),
+                                               {{"field", s.field}, {"type", o.type}, {"fields", lists}}));
         {
             // The rows file's columns are the list's columns, and its key column.
             std::vector<FieldSpec> columns = target->columns;
@@ -272,9 +283,9 @@ BatchSummary run_batch(const BatchOptions& o) {
         sources.push_back(std::move(s));
     }
 
-    if (!o.table.sheet.empty() && !sheet_used) throw Error("bad-option", o.data_path, "--sheet applies only to .xlsx files");
+    if (!o.table.sheet.empty() && !sheet_used) throw Error("bad-option", o.data_path, _("--sheet applies only to .xlsx files"));
     if (!o.table.encoding.empty() && !encoding_used)
-        throw Error("bad-option", o.data_path, "--encoding applies only to .csv files (JSON and XLSX are always Unicode)");
+        throw Error("bad-option", o.data_path, _("--encoding applies only to .csv files (JSON and XLSX are always Unicode)"));
 
     // --strict: a column nobody reads stops the batch before anything is written.
     if (o.strict && summary.problems.has_errors()) throw Error(summary.problems);
@@ -292,7 +303,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     std::set<std::string> names;
     std::error_code ec;
     fs::create_directories(o.out_dir, ec);
-    if (!fs::is_directory(o.out_dir, ec)) throw Error("cannot-write", o.out_dir, "cannot create the output folder");
+    if (!fs::is_directory(o.out_dir, ec)) throw Error("cannot-write", o.out_dir, _("cannot create the output folder"));
     const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
     const std::string pattern = o.name_pattern.empty() ? m->output : o.name_pattern;
     if (!o.name_pattern.empty()) check_name_pattern(o.name_pattern, m->fields, "--name", "--name", summary.problems);
@@ -325,7 +336,7 @@ BatchSummary run_batch(const BatchOptions& o) {
         names.insert(unique);
         if (!mine) continue;
         fs::path path = (out_dir / (unique + "." + o.format)).lexically_normal();
-        if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, "a file name left the output folder: " + unique);
+        if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, format(_("a file name left the output folder: {name}"), {{"name", unique}}));
         jobs.push_back({rows.row_numbers[i], i, path.string()});
     }
     // Rows of a rows file whose key names no document are reported, not silently dropped.
@@ -341,7 +352,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             std::string k = it == s.table.rows[r].end() ? "" : value_to_text(*it);
             if (!keys.count(k))
                 summary.problems.error("unknown-key", s.table.place(r, s.key),
-                                       "「" + s.key + "」 '" + k + "' names no row of " + rows.label);
+                                       format(_("「{key}」 '{value}' names no row of {file}"), {{"key", s.key}, {"value", k}, {"file", rows.label}}));
         }
     }
 
@@ -366,12 +377,21 @@ BatchSummary run_batch(const BatchOptions& o) {
                 if (!there++) first = fs::path(j.path).filename().string();
             }
         if (there) {
-            std::string what = there == jobs.size() ? std::to_string(there) + (there == 1 ? " output exists" : " outputs exist")
-                                                    : std::to_string(there) + " of the " + std::to_string(jobs.size()) + " outputs exist";
+            // TRANSLATORS: the first output that exists, when more do: "a.docx, …"
+            std::string files = there > 1 ? format(_("{file}, …"), {{"file", first}}) : first;
+            std::string what =
+                there == jobs.size()
+                    ? format(P_("{n} output exists ({files}); use --resume to keep it and write the rest, or --force to overwrite it",
+                                "{n} outputs exist ({files}); use --resume to keep them and write the rest, or --force to overwrite them", there),
+                             {{"n", there}, {"files", files}})
+                    : format(P_("{n} of the {total} outputs exists ({files}); use --resume to keep it and write the rest, or --force to "
+                                "overwrite it",
+                                "{n} of the {total} outputs exist ({files}); use --resume to keep them and write the rest, or --force to "
+                                "overwrite them",
+                                there),
+                             {{"n", there}, {"total", jobs.size()}, {"files", files}});
             Diagnostics d = summary.problems;
-            d.error("output-exists", o.out_dir,
-                    what + " (" + first + (there > 1 ? ", …" : "") +
-                        "); use --resume to keep them and write the rest, or --force to overwrite them");
+            d.error("output-exists", o.out_dir, what);
             throw Error(d);
         }
     }
@@ -384,7 +404,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     if (o.format == "pdf") {
         // The intermediate DOCX files live in the system's temp folder, never in --out-dir.
         std::string t = make_run_temp_dir("gongwen-batch");
-        if (t.empty()) throw Error("cannot-write", fs::temp_directory_path(ec).string(), "cannot create a temporary folder");
+        if (t.empty()) throw Error("cannot-write", fs::temp_directory_path(ec).string(), _("cannot create a temporary folder"));
         pdf_tmp = t;
     }
     auto report_progress = [&] {
@@ -409,7 +429,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                         report_progress();
                         continue;
                     }
-                    if (!o.resume) throw Error("output-exists", job.path, "the output exists; use --resume to keep it or --force to overwrite it");
+                    if (!o.resume) throw Error("output-exists", job.path, _("the output exists; use --resume to keep it or --force to overwrite it"));
                 }
                 // A problem is said where its value is: the cell of the data, or the line and
                 // column of the --rows file its record came from.

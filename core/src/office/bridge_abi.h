@@ -23,6 +23,15 @@ enum {
 
 unsigned gongwen_office_bridge_abi(void);
 
+/* The translation of a message (an English msgid with {named} placeholders) in the user's
+ * language; the core's i18n::_. */
+typedef const char* (*gongwen_office_translator)(const char* msgid);
+
+/* Optional (a bridge without it says everything in English): the function each message the
+ * bridge copies into `err` goes through before its placeholders are filled. Called once, before
+ * gongwen_office_open; `translate` stays valid for the life of the process. */
+void gongwen_office_set_translator(gongwen_office_translator translate);
+
 /* Starts a headless soffice (the program `soffice`, with a profile in `workdir`) and connects to
  * it over UNO; or, when `connect` is not NULL, connects to a running office (e.g.
  * "socket,host=127.0.0.1,port=2002"). NULL on failure, with why in `err`. */

@@ -7,6 +7,7 @@
 #include "spawn_office.hpp"
 
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 #include "module_loader.hpp"
 
@@ -31,6 +32,8 @@ extern char** environ;
 namespace gongwen {
 
 namespace fs = std::filesystem;
+using i18n::_;
+using i18n::format;
 
 // A folder of a run is named PREFIX-PID-XXXXXX: a run killed before it could remove its folders
 // (SIGKILL, a power cut) leaves them to the next run, which removes those whose process is gone.
@@ -163,15 +166,21 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
     // be (once on a fresh profile), as oosplash would.
     for (int spawns = 0;; ++spawns) {
         pid = office_spawn::spawn_office(args, work + "/soffice.log");
-        if (pid < 0) return "cannot start " + args.front() + ": " + std::strerror(errno);
+        if (pid < 0) {
+            int e = errno;
+            return format(_("cannot start {program}: {reason}"), {{"program", args.front()}, {"reason", i18n::system_error(e)}});
+        }
         while (true) {
             pid_t done = ::waitpid(pid, &status, WNOHANG);
             if (done == pid) break;
-            if (done < 0 && errno != EINTR) return std::string("waiting for soffice: ") + std::strerror(errno);
+            if (done < 0 && errno != EINTR) {
+                int e = errno;
+                return format(_("waiting for soffice: {reason}"), {{"reason", i18n::system_error(e)}});
+            }
             if (std::chrono::steady_clock::now() > deadline) {
                 ::kill(-pid, SIGKILL);
                 ::waitpid(pid, &status, 0);
-                return "LibreOffice did not finish within " + std::to_string(timeout_seconds) + " s";
+                return format(_("LibreOffice did not finish within {seconds} s"), {{"seconds", timeout_seconds}});
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
@@ -182,7 +191,8 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::string log = read_file_bytes(work + "/soffice.log");
         if (log.size() > 300) log = log.substr(0, 300) + "...";
-        return "LibreOffice stopped unexpectedly" + (log.empty() ? "" : ": " + log);
+        return log.empty() ? std::string(_("LibreOffice stopped unexpectedly"))
+                           : format(_("LibreOffice stopped unexpectedly: {log}"), {{"log", log}});
     }
     return "";
 }
@@ -215,8 +225,14 @@ const BridgeModule& bridge_module() {
             m.close = &m.own.lib.get<void(gongwen_office*)>("gongwen_office_close");
         } catch (const std::exception& e) {
             m.open = nullptr;
-            m.error = "cannot load the office bridge " + m.path + ": " + e.what();
+            m.error = format(_("cannot load the office bridge {path}: {reason}"), {{"path", m.path}, {"reason", e.what()}});
+            return m;
         }
+        // The bridge's own messages in the user's language: it does not link the library, so it
+        // asks the core for each translation (a bridge without the function speaks English).
+        if (m.own.lib.has("gongwen_office_set_translator"))
+            m.own.lib.get<void(gongwen_office_translator)>("gongwen_office_set_translator")(
+                [](const char* msgid) -> const char* { return i18n::_(msgid); });
         return m;
     }();
     return module;
@@ -237,16 +253,19 @@ OfficeSession::OfficeSession() : impl_(std::make_unique<Impl>()) {
     const BridgeModule& m = impl_->module;
     if (!m.open)
         throw Error("no-office-bridge", m.path.empty() ? "office-bridge.so" : m.path,
-                    m.error.empty() ? "Gongwen was built without the LibreOffice SDK (libreoffice-dev)" : m.error);
+                    m.error.empty() ? std::string(_("Gongwen was built without the LibreOffice SDK (libreoffice-dev)")) : m.error);
     const char* connect = std::getenv("GONGWEN_OFFICE_CONNECT");
     std::string soffice = find_soffice();
     if (soffice.empty() && !(connect && *connect))
-        throw Error("no-office", "soffice", "PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
-    if (impl_->work.path.empty())
-        throw Error("cannot-write", fs::temp_directory_path().string(), std::string("cannot create a temporary folder: ") + std::strerror(errno));
+        throw Error("no-office", "soffice", _("PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)"));
+    if (impl_->work.path.empty()) {
+        int e = errno;
+        throw Error("cannot-write", fs::temp_directory_path().string(),
+                    format(_("cannot create a temporary folder: {reason}"), {{"reason", i18n::system_error(e)}}));
+    }
     char err[1024] = "";
     impl_->office = m.open(soffice.c_str(), connect && *connect ? connect : nullptr, impl_->work.path.c_str(), err, sizeof err);
-    if (!impl_->office) throw Error("office-failed", connect && *connect ? connect : soffice, std::string("LibreOffice did not start: ") + err);
+    if (!impl_->office) throw Error("office-failed", connect && *connect ? connect : soffice, format(_("LibreOffice did not start: {reason}"), {{"reason", err}}));
 }
 
 OfficeSession::~OfficeSession() {
@@ -259,7 +278,7 @@ int OfficeSession::restarts() const { return impl_->module.restarts(impl_->offic
 void OfficeSession::convert(const std::string& input, const std::string& pdf_path, bool overwrite, int timeout_seconds) {
     std::error_code ec;
     if (!overwrite && fs::exists(pdf_path, ec))
-        throw Error("output-exists", pdf_path, "the output exists; use --force to overwrite it");
+        throw Error("output-exists", pdf_path, _("the output exists; use --force to overwrite it"));
     std::string why, pdf;
     for (int attempt = 0; attempt < 2; ++attempt) {
         // A name never used before: an office killed while storing may leave the file and its
@@ -274,7 +293,7 @@ void OfficeSession::convert(const std::string& input, const std::string& pdf_pat
         why = err;
         if (rc == GONGWEN_OFFICE_OK) {
             if (!fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0) {
-                why = "LibreOffice wrote no PDF";
+                why = _("LibreOffice wrote no PDF");
                 break;
             }
             write_file_atomically(pdf_path, read_file_bytes(pdf), overwrite);
@@ -284,7 +303,7 @@ void OfficeSession::convert(const std::string& input, const std::string& pdf_pat
         if (rc != GONGWEN_OFFICE_OFFICE_LOST) break;  // the document's fault: no second try
     }
     fs::remove(pdf, ec);
-    throw Error("office-failed", pdf_path, why.empty() ? "LibreOffice could not convert the document to PDF" : why);
+    throw Error("office-failed", pdf_path, why.empty() ? std::string(_("LibreOffice could not convert the document to PDF")) : why);
 }
 
 bool office_available() {
@@ -297,12 +316,15 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
     std::string soffice = find_soffice();
     const char* connect = std::getenv("GONGWEN_OFFICE_CONNECT");
     if (soffice.empty() && !(OfficeSession::available() && connect && *connect))
-        throw Error("no-office", pdf_path, "PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)");
+        throw Error("no-office", pdf_path, _("PDF output needs LibreOffice: install libreoffice-writer (or set GONGWEN_SOFFICE)"));
     std::error_code ec;
     if (!overwrite && fs::exists(pdf_path, ec))
-        throw Error("output-exists", pdf_path, "the output exists; use --force to overwrite it");
+        throw Error("output-exists", pdf_path, _("the output exists; use --force to overwrite it"));
     TempDir tmp;
-    if (tmp.path.empty()) throw Error("cannot-write", pdf_path, std::string("cannot create a temporary folder: ") + std::strerror(errno));
+    if (tmp.path.empty()) {
+        int e = errno;
+        throw Error("cannot-write", pdf_path, format(_("cannot create a temporary folder: {reason}"), {{"reason", i18n::system_error(e)}}));
+    }
     std::string input = tmp.path + "/document." + extension;
     if (OfficeSession::available()) {
         write_file_atomically(input, document, true);  // the session corrects it
@@ -314,7 +336,9 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
     std::string why = run_soffice(soffice, tmp.path, {input}, tmp.path + "/out", timeout_seconds);
     std::string pdf = tmp.path + "/out/document.pdf";
     if (!why.empty() || !fs::exists(pdf, ec) || fs::file_size(pdf, ec) == 0)
-        throw Error("office-failed", pdf_path, "LibreOffice could not convert the document to PDF" + (why.empty() ? "" : ": " + why));
+        throw Error("office-failed", pdf_path,
+                    why.empty() ? std::string(_("LibreOffice could not convert the document to PDF"))
+                                : format(_("LibreOffice could not convert the document to PDF: {reason}"), {{"reason", why}}));
     write_file_atomically(pdf_path, read_file_bytes(pdf), overwrite);
 }
 
@@ -343,7 +367,7 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
     }
     std::string soffice = find_soffice();
     if (soffice.empty()) {
-        for (const auto& j : jobs) failures[j.second] = "PDF output needs LibreOffice: install libreoffice-writer";
+        for (const auto& j : jobs) failures[j.second] = _("PDF output needs LibreOffice: install libreoffice-writer");
         return failures;
     }
     TempDir tmp;
@@ -372,7 +396,9 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
         }
         todo = std::move(left);
     }
-    for (const auto& j : todo) failures[j.second] = "LibreOffice did not convert it" + (why.empty() ? "" : ": " + why);
+    for (const auto& j : todo)
+        failures[j.second] = why.empty() ? std::string(_("LibreOffice did not convert it"))
+                                         : format(_("LibreOffice did not convert it: {reason}"), {{"reason", why}});
     return failures;
 }
 

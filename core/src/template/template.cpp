@@ -1,6 +1,8 @@
 // Template: finds the text parts of a DOCX or ODT package, compiles them, renders them.
 #include "gongwen/template.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include "template/compiled.hpp"
 #include "template/compiler.hpp"
 #include "template/renderer.hpp"
@@ -116,10 +118,12 @@ DocFormat detect_format(const Package& pkg) {
         while (!type.empty() && (type.back() == '\n' || type.back() == '\r' || type.back() == ' ')) type.pop_back();
         if (type == "application/vnd.oasis.opendocument.text") return DocFormat::odt;
         throw Error("wrong-mimetype", pkg.label(),
-                    "the package's mimetype is '" + type.substr(0, 80) + "', not an OpenDocument text (.odt)");
+                    i18n::format(i18n::_("the package's mimetype is '{mimetype}', not an OpenDocument text (.odt)"),
+                                 {{"mimetype", type.substr(0, 80)}}));
     }
     if (pkg.find("[Content_Types].xml")) return DocFormat::docx;
-    throw Error("not-a-document", pkg.label(), "the package is neither a DOCX (no [Content_Types].xml) nor an ODT (no mimetype)");
+    throw Error("not-a-document", pkg.label(),
+                i18n::_("the package is neither a DOCX (no [Content_Types].xml) nor an ODT (no mimetype)"));
 }
 
 } // namespace
@@ -132,11 +136,12 @@ void require_format_of_name(DocFormat have, const std::string& path) {
     std::string name = path;
     while (name.size() > 1 && name.back() == '/') name.pop_back();
     auto want = format_from_extension(name);
-    if (!want) throw Error("unknown-format", path, "the name must end in .docx or .odt");
+    if (!want) throw Error("unknown-format", path, i18n::_("the name must end in .docx or .odt"));
     if (have != *want)
         throw Error("format-mismatch", path,
-                    std::string("the file is ") + (have == DocFormat::docx ? "a DOCX" : "an ODT") +
-                        " package but its name ends in ." + format_name(*want));
+                    i18n::format(have == DocFormat::docx ? i18n::_("the file is a DOCX package but its name ends in .{extension}")
+                                                         : i18n::_("the file is an ODT package but its name ends in .{extension}"),
+                                 {{"extension", format_name(*want)}}));
 }
 
 std::optional<DocFormat> format_from_extension(const std::string& path) {
