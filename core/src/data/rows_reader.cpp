@@ -14,6 +14,18 @@ namespace gongwen {
 namespace {
 
 using i18n::_;
+using i18n::N_;
+
+// A JSON value's type in the user's words, for "is a JSON {type}" (nlohmann's type_name()).
+std::string json_type(const nlohmann::ordered_json& v) {
+    // TRANSLATORS: a JSON type, in "this line holds a JSON {type}"
+    static const std::pair<const char*, const char*> names[] = {
+        {"null", N_("null")},       {"object", N_("object")}, {"array", N_("array")},     {"string", N_("string")},
+        {"boolean", N_("boolean")}, {"number", N_("number")}, {"binary", N_("binary")}};
+    for (const auto& [english, message] : names)
+        if (std::string(v.type_name()) == english) return _(message);
+    return v.type_name();
+}
 
 // Rows keep the keys' order of the file for `columns`: ordered_json remembers it, json sorts.
 void add_row(DataTable& t, const nlohmann::ordered_json& obj, int number) {
@@ -64,7 +76,7 @@ DataTable read_json_lines(std::string_view text, const std::string& label) {
         if (!v.is_object())
             throw Error("bad-rows", label + ":" + std::to_string(number),
                         i18n::format(_("this line holds a JSON {type}; each line must be an object {\"column\": value}"),
-                                     {{"type", v.type_name()}}));
+                                     {{"type", json_type(v)}}));
         add_row(t, v, number);
     }
     return t;
@@ -91,7 +103,7 @@ DataTable read_json_rows(std::string_view text, const std::string& label) {
         if (!v.is_object())
             throw Error("bad-rows", label,
                         i18n::format(_("element {n} of the array (counting from 1) is a JSON {type}; each row must be an object {\"column\": value}"),
-                                     {{"n", number}, {"type", v.type_name()}}));
+                                     {{"n", number}, {"type", json_type(v)}}));
         add_row(t, v, number);
     }
     return t;
