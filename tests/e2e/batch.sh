@@ -387,8 +387,11 @@ if command -v soffice >/dev/null; then
   TMPDIR="$work/tmp" "$bin" batch rectification-notice --data "$work/twenty.csv" --rows "$work/twenty-problems.csv:被巡察单位" \
     --out-dir "$work/pdf-killed" --format pdf 2>/dev/null &
   pid=$!; pids+=("$pid")
-  for _ in $(seq 1 1200); do  # until the office has written a PDF: it runs
-    ls "$work/pdf-killed"/*.pdf >/dev/null 2>&1 && break
+  # Until the office has written a PDF (through the bridge: it runs on), or, without the bridge
+  # (one soffice --convert-to writes every PDF at its end), until that office is there.
+  for _ in $(seq 1 1200); do
+    if [ "$want" = 1 ]; then pgrep -f "soffice.*$work/tmp/gongwen-pdf-$pid-" >/dev/null && sleep 1 && break
+    else ls "$work/pdf-killed"/*.pdf >/dev/null 2>&1 && break; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
