@@ -81,9 +81,23 @@ struct ListCmd {
     }
 };
 
+// A field type as the user reads it ("text"; in Chinese 文本); the manifest's names stay as they are.
+const char* type_label(FieldType t) {
+    switch (t) {
+    case FieldType::text: return _("text");
+    case FieldType::multiline: return _("multiline");
+    case FieldType::integer: return _("integer");
+    case FieldType::number: return _("number");
+    case FieldType::date: return _("date");
+    case FieldType::choice: return _("choice");
+    case FieldType::list: return _("list");
+    }
+    return field_type_name(t);
+}
+
 // What a field takes, on one line: its type, required, the range of a number or of a list's rows.
 std::string field_summary(const FieldSpec& f) {
-    std::string s = field_type_name(f.type);
+    std::string s = type_label(f.type);
     if (f.required) s += std::string(", ") + _("required");
     auto number = [](double v) {
         std::string t = json(v).dump();
