@@ -18,6 +18,7 @@
 namespace gongwen {
 
 using i18n::_;
+using i18n::N_;
 
 namespace fs = std::filesystem;
 
@@ -62,7 +63,12 @@ PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label,
         throw Error("no-pdf-reader", label, m.error.empty() ? std::string(_("Gongwen was built without poppler-cpp (libpoppler-cpp-dev): no layout check")) : m.error);
     char err[512] = "";
     char* json = m.read(pdf_path.c_str(), render.data(), render.size(), err, sizeof err);
-    if (!json) throw Error("layout-unreadable", label, i18n::format(_("cannot read the laid-out pages: {reason}"), {{"reason", err}}));
+    // The reader module (core/pdf/pdf_reader.cpp) has no catalogue of its own: its reasons are
+    // these, translated here (any other stays as it came).
+    static const char* const reader_reasons[] = {N_("the PDF is encrypted"), N_("poppler cannot open it as a PDF"),
+                                                 N_("out of memory"), N_("unexpected failure")};
+    (void)reader_reasons;
+    if (!json) throw Error("layout-unreadable", label, i18n::format(_("cannot read the laid-out pages: {reason}"), {{"reason", _(err)}}));
     std::string text(json);
     m.release(json);
     try {
