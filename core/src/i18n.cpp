@@ -1,7 +1,7 @@
 // Messages through GNU gettext (see gongwen/i18n.hpp).
 #include "gongwen/i18n.hpp"
 
-#include <boost/dll/runtime_symbol_info.hpp>
+#include "module_loader.hpp"
 
 #include <libintl.h>
 #include <locale.h>
@@ -34,13 +34,7 @@ std::string find_catalogue_dir() {
     // The code running this (libgongwen.so, the add-in, or the command as the loader names it),
     // then the command's real file (/proc/self/exe): run by name from PATH it still finds
     // <prefix>/share/locale. The build tree has the same layout (build/bin, build/share/locale).
-    std::vector<fs::path> homes;
-    std::error_code ec;
-    fs::path code = boost::dll::this_line_location(ec).string();
-    if (!ec && code.is_absolute()) homes.push_back(code.parent_path());
-    fs::path program = boost::dll::program_location(ec).string();
-    if (!ec && !program.empty()) homes.push_back(program.parent_path());
-    for (const fs::path& here : homes)
+    for (const fs::path& here : own_homes())
         for (const char* rel : {"locale", "../share/locale", "../../share/locale", "../../../share/locale"}) {
             fs::path dir = (here / rel).lexically_normal();
             if (has_catalogue(dir)) return dir.string();

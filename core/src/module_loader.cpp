@@ -37,21 +37,23 @@ const ModuleMessages& messages_for(const std::string& what) {
 
 } // namespace
 
+std::vector<fs::path> own_homes() {
+    std::vector<fs::path> homes;
+    std::error_code ec;
+    fs::path code = boost::dll::this_line_location(ec).string();
+    if (!ec && code.is_absolute()) homes.push_back(code.parent_path());
+    fs::path program = boost::dll::program_location(ec).string();
+    if (!ec && !program.empty()) homes.push_back(program.parent_path());
+    return homes;
+}
+
 OwnModule load_own_module(const char* env, const char* file, const char* abi_symbol, unsigned abi, const std::string& what) {
     OwnModule m;
     std::vector<fs::path> candidates;
     if (const char* given = std::getenv(env); given && *given) {
         candidates.emplace_back(given);
     } else {
-        // The code running this (libgongwen.so, or the command itself as the loader names it —
-        // for a command found on PATH that is only its bare name), then the command's real file.
-        std::vector<fs::path> homes;
-        std::error_code ec;
-        fs::path code = boost::dll::this_line_location(ec).string();
-        if (!ec && code.is_absolute()) homes.push_back(code.parent_path());
-        fs::path program = boost::dll::program_location(ec).string();
-        if (!ec && !program.empty()) homes.push_back(program.parent_path());
-        for (const fs::path& here : homes)
+        for (const fs::path& here : own_homes())
             for (const char* rel : {"gongwen", "../lib/gongwen", "../" GONGWEN_INSTALL_LIBDIR "/gongwen"})
                 candidates.push_back((here / rel / file).lexically_normal());
     }

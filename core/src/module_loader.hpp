@@ -4,7 +4,9 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 namespace gongwen {
 
@@ -14,6 +16,11 @@ struct OwnModule {
     std::string error;  ///< why a module that was found cannot be used
     bool loaded() const { return error.empty() && lib.is_loaded(); }
 };
+
+/// The folders Gongwen's installed files are looked for from: the folder of the code running
+/// this (libgongwen.so, the add-in, or the command as the loader names it — for a command found
+/// on PATH only its bare name, so skipped), then the command's real file's (/proc/self/exe).
+std::vector<std::filesystem::path> own_homes();
 
 /// Finds and loads `file`: the path in $`env`, else lib/gongwen/`file` next to the code running
 /// this — libgongwen.so's folder, or the gongwen command's real location (/proc/self/exe, so that

@@ -5,6 +5,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/i18n.hpp"
+#include "xml_problem.hpp"
 
 #include <pugixml.hpp>
 
@@ -54,24 +55,7 @@ std::string rel_id(pugi::xml_node n) {
 // compiler uses for the same statuses (the same messages, so one translation).
 std::string xml_problem(const pugi::xml_parse_result& r) {
     if (i18n::language() == i18n::Language::english) return r.description();
-    switch (r.status) {
-        case pugi::status_file_not_found: return _("file not found");
-        case pugi::status_io_error: return _("read error");
-        case pugi::status_out_of_memory: return _("not enough memory");
-        case pugi::status_unrecognized_tag: return _("a tag that is not XML");
-        case pugi::status_bad_pi: return _("a damaged processing instruction (<?…?>)");
-        case pugi::status_bad_comment: return _("a damaged comment");
-        case pugi::status_bad_cdata: return _("a damaged CDATA section");
-        case pugi::status_bad_doctype: return _("a damaged document type declaration");
-        case pugi::status_bad_pcdata: return _("damaged text");
-        case pugi::status_bad_start_element: return _("a damaged start tag");
-        case pugi::status_bad_attribute: return _("a damaged attribute");
-        case pugi::status_bad_end_element: return _("a damaged end tag");
-        case pugi::status_end_element_mismatch: return _("an end tag that does not match its start tag");
-        case pugi::status_append_invalid_root: return _("content that cannot stand at the top of a document");
-        case pugi::status_no_document_element: return _("no root element");
-        default: return _("damaged XML");
-    }
+    return detail::xml_problem(r.status);
 }
 
 pugi::xml_document load(const Package& pkg, const std::string& part) {
