@@ -11,9 +11,10 @@ ROOT=$(pwd)
 BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
 
 PACKAGES=(
-  build-essential cmake pkg-config python3 gettext libc-l10n
+  build-essential cmake pkg-config python3 gettext libc-l10n libxml2-utils jing
   libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
   # (gettext compiles the message catalogues; libc-l10n translates the system's own error texts)
+  # (libxml2-utils and jing: xmllint and jing, which tests/schema validates every DOCX/ODT with)
   # a real LibreOffice for PDF output (driven over UNO: its SDK) and the end-to-end checks, with free fonts for the
   # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)
   libreoffice-writer libreoffice-l10n-zh-cn libreoffice-dev libpoppler-cpp-dev python3-uno xvfb xdotool imagemagick poppler-utils fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
