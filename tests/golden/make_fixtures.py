@@ -31,6 +31,16 @@ and is committed as LibreOffice wrote it (text:span around parts of split tags, 
 automatic styles). This script does not run soffice; after changing source.docx, rerun the
 command above by hand and review the new expected.txt.
 
+The ODT twins odt-span-depth, odt-text-section, odt-inline-multipara and odt-heading-paragraph
+were made the same way by LibreOffice 7.4.7, one soffice run per case (CASE = the folder name):
+
+    soffice --headless --norestore -env:UserInstallation=file:///tmp/lo-golden-profile \
+            --convert-to odt --outdir /tmp/lo-golden/CASE tests/golden/CASE/source.docx
+    cp /tmp/lo-golden/CASE/source.odt tests/golden/CASE/template.odt
+
+Their expected.txt is the visible text of source.docx rendered with the same data and options
+(gongwen render source.docx …; checked by eye): the ODT twin must show the same paragraphs.
+
 Usage: python3 tests/golden/make_fixtures.py [CASE ...]     (no argument: every case)
 """
 
@@ -895,6 +905,140 @@ def odt_libreoffice_source():
         f.write("\n")
 
 
+# ----------------------------------------------------------------------------------------------
+# ODT twins of DOCX sources (issue 14, ODT on par with DOCX): each case folder holds source.docx,
+# written here, and template.odt, which LibreOffice made from it ONCE (see the docstring for the
+# command) and which is committed as LibreOffice wrote it. expected.txt holds what the DOCX source
+# renders to: the ODT must show the same text.
+
+
+def plain(text):
+    """A run without run properties: LibreOffice writes its text straight into text:p."""
+    return r(text, "")
+
+
+def pp(*runs, ppr=""):
+    """A paragraph whose plain strings are plain runs (no text:span in the ODT)."""
+    return p(*[x if x.startswith("<") else plain(x) for x in runs], ppr=ppr)
+
+
+def continuous_break(columns):
+    """A continuous section break with `columns` columns, which LibreOffice turns into a
+    text:section around the paragraphs before it."""
+    return ('<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/>'
+            f'<w:cols w:num="{columns}" w:space="425"/></w:sectPr>')
+
+
+def odt_twin_source(name, body, data, options=None):
+    """Writes NAME/source.docx, data.json and options.json; template.odt is LibreOffice's."""
+    folder = os.path.join(HERE, name)
+    os.makedirs(folder, exist_ok=True)
+    write_zip(os.path.join(folder, "source.docx"), docx_entries(body))
+    with open(os.path.join(folder, "data.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    opt_path = os.path.join(folder, "options.json")
+    if options:
+        with open(opt_path, "w", encoding="utf-8") as f:
+            json.dump(options, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+    elif os.path.exists(opt_path):
+        os.remove(opt_path)
+
+
+def odt_span_depth_source():
+    # The two tags of a section at different span depths: one in a plain run (straight in
+    # text:p), the other in a bold or italic run (inside a text:span). Spans are formatting.
+    bold = FS + "<w:b/>"
+    italic = FS + "<w:i/>"
+    body = "".join([
+        pp("检查项目：{{#items}}"),                       # text:p, a section over paragraphs
+        pp("{{name}}：{{result}}；"),
+        pp(r("{{/items}}", bold), "（完）"),              # text:p/text:span
+        pp(r("结论：{{#ok}}", bold), "全部"),             # the other way round
+        pp("合格。{{/ok}}"),
+        pp("{{#rows}}"),                                  # tags alone: paragraphs repeat
+        pp("{{.}}"),
+        pp(r("{{/rows}}", bold)),
+        pp("整改单位：{{#units}}{{.}}、", r("{{/units}}", bold), "等"),  # inline, one paragraph
+        pp(r("意见：{{#ok}}通过", italic), "{{/ok}}。"),
+        pp("{{#insp", r("ected}}已检查", bold), "{{/inspected}}"),  # a tag split over depths
+    ])
+    odt_twin_source("odt-span-depth", body, {
+        "items": [{"name": "账务处理", "result": "合格"}, {"name": "资产管理", "result": "不合格"}],
+        "ok": True,
+        "rows": ["第一行", "第二行"],
+        "units": ["财务科", "办公室"],
+        "inspected": True,
+    })
+
+
+def odt_text_section_source():
+    # Continuous section breaks with other column counts: LibreOffice wraps the paragraphs of
+    # the first two sections in text:section elements, the last section's are not wrapped.
+    body = "".join([
+        pp("整改台账"),
+        pp("{{#items}}"),                                 # in the first text:section
+        pp("{{name}}"),
+        pp("{{owner}}", ppr=continuous_break(2)),
+        pp("{{/items}}"),                                 # in the second text:section
+        pp("责任单位："),
+        pp("{{#units}}"),                                 # in the second text:section
+        pp("{{.}}", ppr=continuous_break(3)),
+        pp("{{/units}}"),                                 # outside any text:section
+        pp("以上。"),
+    ])
+    odt_twin_source("odt-text-section", body, {
+        "items": [{"name": "制定整改方案", "owner": "王建国"}, {"name": "建立整改台账", "owner": "李红"}],
+        "units": ["财务科", "办公室"],
+    })
+
+
+def odt_inline_multipara_source():
+    # paragraph_loop off: sections whose tags sit in paragraphs of their own or among other
+    # text repeat (or drop) the content between the tags, paragraph ends included.
+    bold = FS + "<w:b/>"
+    body = "".join([
+        pp("名单：{{#people}}{{name}}（"),
+        pp("{{title}}）{{/people}}完毕。"),
+        pp("事项：{{#tasks}}{{what}}"),
+        pp("责任人{{who}}"),
+        pp("时限{{when}}；{{/tasks}}"),
+        pp("前文{{#show}}甲"),
+        pp("乙{{/show}}后文"),
+        pp("前文{{#hide}}丙"),
+        pp("丁{{/hide}}后文"),
+        pp("{{#people}}"),                                # alone, but paragraph_loop is off
+        pp("{{name}}"),
+        pp(r("{{/people}}", bold)),                       # in a text:span
+    ])
+    odt_twin_source("odt-inline-multipara", body, {
+        "people": [{"name": "张三", "title": "科长"}, {"name": "李四", "title": "副科长"}],
+        "tasks": [{"what": "制定方案", "who": "王", "when": "7月"}, {"what": "报送报告", "who": "李", "when": "9月"}],
+        "show": True,
+        "hide": False,
+    }, {"paragraph_loop": False})
+
+
+def odt_heading_paragraph_source():
+    # A section that starts in a heading (text:h in the ODT) and ends in a body paragraph
+    # (text:p): both are paragraphs. An outline level makes LibreOffice write text:h.
+    level1 = '<w:outlineLvl w:val="0"/>'
+    body = "".join([
+        p(plain("{{#parts}}{{title}}"), style="1", ppr=level1),
+        pp("{{text}}"),
+        pp("{{/parts}}以上。"),
+        p(plain("附：{{#annex}}{{.}}"), style="1", ppr=level1),
+        pp("（略）{{/annex}}"),
+    ])
+    odt_twin_source("odt-heading-paragraph", body, {
+        "parts": [{"title": "一、基本情况", "text": "县财政局共有干部职工 45 人。"},
+                  {"title": "二、存在问题", "text": "专项资金拨付滞后。"}],
+        "annex": ["整改台账"],
+    })
+
+
 CASES = {
     "docx-values": docx_values,
     "docx-split-runs": docx_split_runs,
@@ -918,6 +1062,10 @@ CASES = {
     "odt-inline-section-spans": odt_inline_section_spans,
     "odt-errors": odt_errors,
     "odt-libreoffice": odt_libreoffice_source,
+    "odt-span-depth": odt_span_depth_source,
+    "odt-text-section": odt_text_section_source,
+    "odt-inline-multipara": odt_inline_multipara_source,
+    "odt-heading-paragraph": odt_heading_paragraph_source,
 }
 
 
