@@ -12,8 +12,9 @@ Produces, in one work folder:
   golden/      every golden case (tests/golden/*) that renders, with its options.json
   scaffold/    a type made by `gongwen plugin new`, its templates and a generated document
   batch/       `gongwen batch` of examples/batch in DOCX and ODT
-  conformance/ the docxtemplater suite's outputs (from GONGWEN_SHARED_DIR), judged against their
-               inputs: a valid input must give a valid output, an invalid one no new error
+  conformance/ the docxtemplater suite's outputs (from GONGWEN_SHARED_DIR), and those of its ODT
+               twins (run_conformance_odt.py), judged against their inputs: a valid input must
+               give a valid output, an invalid one no error it did not have
 then runs ../shared/schemas/schema_check.py (found through GONGWEN_SHARED_DIR) on all of them in
 one go. Exit 0: all valid; 1: something invalid or a step failed; 77: the checker, xmllint or jing
 missing (a failure under CI=true).
@@ -310,6 +311,26 @@ def conformance(run):
         out = os.path.join(keep, re.sub(r"[^A-Za-z0-9._-]", "_", case["id"]), "out.docx")
         if os.path.exists(out):
             run.judged[out] = (f"conformance case {case['id']}", os.path.join(suite, case["template"]))
+    # Its ODT twins (tests/conformance/run_conformance_odt.py, LibreOffice's conversions reused
+    # from the build folder the conformance_docxtemplater_odt test keeps them in).
+    odt_script = os.path.join(run.args.source, "tests", "conformance", "run_conformance_odt.py")
+    if not os.path.exists(odt_script):
+        return
+    odt_work = os.path.join(run.args.build, "tests", "conformance-odt")
+    r = subprocess.run([sys.executable, odt_script, run.args.gongwen, run.args.shared, odt_work, "--keep"],
+                       capture_output=True, text=True, timeout=900)
+    if r.returncode not in (0, 1):
+        why = f"the ODT twins of the suite did not run ({r.returncode}): {(r.stdout + r.stderr).strip()[-500:]}"
+        if under_ci():
+            run.fail(why)
+        else:
+            print("note: " + why)
+        return
+    for case in cases:
+        out = os.path.join(odt_work, "runs", case["id"], "out.odt")
+        tmpl = os.path.join(odt_work, "odt", os.path.splitext(os.path.basename(case["template"]))[0] + ".odt")
+        if os.path.exists(out) and os.path.exists(tmpl):
+            run.judged[out] = (f"conformance case {case['id']} (ODT twin)", tmpl)
 
 
 # ---- validation -----------------------------------------------------------------------------------------
