@@ -155,6 +155,15 @@ def docx_main_body():
         '<w:p><w:r><w:t>{{/chapters}}</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>',
         f'<w:p><w:pPr><w:sectPr>{SECT_PR_INNER}</w:sectPr></w:pPr><w:r><w:t>{{{{#sections}}}}</w:t></w:r></w:p>',
         wp("{{.}}"), wp("{{/sections}}"),
+        # section breaks in the paragraphs of an inline loop and of paragraph loops
+        wp("A{{#items}}B{{name}}"),
+        f'<w:p><w:pPr><w:sectPr>{SECT_PR_INNER}</w:sectPr></w:pPr><w:r><w:t>C{{{{/items}}}}D</w:t></w:r></w:p>',
+        wp("{{#chapters}}"),
+        '<w:p><w:pPr><w:jc w:val="center"/><w:sectPr><w:type w:val="continuous"/>' + SECT_PR_INNER + "</w:sectPr></w:pPr>"
+        "<w:r><w:t>{{.}}</w:t></w:r></w:p>",
+        wp("{{/chapters}}"),
+        wp("{{#people}}"), wp("{{.}}"),
+        f'<w:p><w:pPr><w:jc w:val="center"/><w:sectPr>{SECT_PR_INNER}</w:sectPr></w:pPr><w:r><w:t>{{{{/people}}}}</w:t></w:r></w:p>',
         wp("结尾"),
     ])
 
@@ -353,9 +362,38 @@ def odt_package(body, header, footer):
             ("styles.xml", styles), ("META-INF/manifest.xml", manifest)]
 
 
+def odt_textonly_body():
+    """Tags in elements whose content is text only: text fields (a date, the document title, a
+    bookmark reference), ruby text, an annotation's author, a frame's description."""
+    return "".join([
+        tp('日期：<text:date style:data-style-name="N1" text:date-value="2023-07-01">{{multi}}</text:date>'),
+        tp("标题字段：<text:title>{{spaces}}</text:title>"),
+        tp('引用：<text:bookmark-ref text:reference-format="text" text:ref-name="b">{{multi}}</text:bookmark-ref>'),
+        tp("批注<office:annotation><dc:creator>{{spaces}}</dc:creator><dc:date>2023-07-01T00:00:00</dc:date>"
+           "<text:p>{{multi}}</text:p></office:annotation>结束"),
+        tp("注音<text:ruby><text:ruby-base>{{multi}}</text:ruby-base><text:ruby-text>{{spaces}}</text:ruby-text></text:ruby>"),
+        tp('<draw:frame draw:name="图" text:anchor-type="as-char" svg:width="3cm" svg:height="1cm">'
+           "<draw:text-box><text:p>{{box}}</text:p></draw:text-box><svg:desc>{{multi}}</svg:desc></draw:frame>"),
+    ])
+
+
+# KNOWN ENGINE DEFECT (reported to the lead, issue 14 part 4; the test fails until it is fixed):
+# the ODT adapter (core/src/formats/odt.cpp, append_value) writes <text:line-break/>, <text:tab/>
+# and <text:s/> wherever a value lands, also inside elements whose content ODF allows to be text
+# only — text:date, text:title, text:bookmark-ref, text:ruby-text, dc:creator, svg:desc — which
+# jing rejects ("element "text:s" not allowed here; expected the element end-tag or text").
+# There a value must be written as plain text (a space for a line break or a tab, spaces as
+# they are).
+KNOWN_DEFECTS = {
+    "engine-textonly.odt": "ODT values in text-only elements (text fields, ruby text, dc:creator, svg:desc) "
+                           "get text:line-break/text:tab/text:s",
+}
+
+
 def odt_templates():
     main = odt_package(odt_main_body(),
                        header=tp("{{header_text}}") + oloop("hdr_items", tp("{{.}}")),
                        footer=tp('— <text:page-number text:select-page="current">1</text:page-number> — {{footer_text}}'))
     edge = odt_package(odt_edge_body(), header=oloop("hdr_items", tp("{{.}}")), footer=oloop("people", tp("{{.}}")))
-    return {"engine-main": main, "engine-edge": edge}
+    textonly = odt_package(odt_textonly_body(), header=tp("页眉"), footer=tp("页脚"))
+    return {"engine-main": main, "engine-edge": edge, "engine-textonly": textonly}
