@@ -113,7 +113,8 @@ const Relationship* find_by_id(const std::vector<Relationship>& rels, std::strin
 }
 
 std::string main_part(const Package& package) {
-    const Relationship* r = find_by_type(relationships(package, ""), "officeDocument");
+    std::vector<Relationship> rels = relationships(package, "");  // kept: r points into it
+    const Relationship* r = find_by_type(rels, "officeDocument");
     return r ? r->part : std::string();
 }
 
