@@ -378,16 +378,22 @@ def validate(checker, paths):
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def cells_without_final_paragraph(path):
-    """Beyond the XSD (which lets a w:tc hold no paragraph): Word reports a table cell whose last
-    block is not a paragraph as unreadable content. The parts and cells that break this."""
+WP_NS = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def word_rules(path):
+    """Two rules beyond the XSD, both of which Word enforces (it reports unreadable content):
+    a table cell's last block is a paragraph (the XSD lets a w:tc hold none), and every drawing's
+    wp:docPr id is unique in the document (ECMA-376 Part 1, docPr: objects sharing an id make
+    the document non-conformant; the XSD has no uniqueness constraint). The breaches found."""
     import xml.etree.ElementTree as ET
     import zipfile
     bad = []
     if not path.endswith(".docx") or not zipfile.is_zipfile(path):
         return bad
+    doc_pr_ids = {}
     with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
+        for name in sorted(z.namelist()):
             if not (name.startswith("word/") and name.endswith(".xml")) or "/_rels/" in name:
                 continue
             try:
@@ -400,6 +406,11 @@ def cells_without_final_paragraph(path):
                 if not blocks or blocks[-1].tag != W_NS + "p":
                     last = blocks[-1].tag.replace(W_NS, "w:") if blocks else "nothing"
                     bad.append(f"{name}: table cell {n} ends with {last}, not a paragraph")
+            for d in root.iter(WP_NS + "docPr"):
+                doc_pr_ids.setdefault(d.get("id"), []).append(name)
+    for i, parts in sorted(doc_pr_ids.items(), key=lambda kv: str(kv[0])):
+        if len(parts) > 1:
+            bad.append(f"wp:docPr id {i} is used by {len(parts)} drawings ({', '.join(sorted(set(parts)))})")
     return bad
 
 
@@ -447,7 +458,7 @@ def main():
                 for e in errors[:12]:
                     print(f"    {e}")
         for path, label in sorted(run.must_be_valid.items(), key=lambda kv: kv[1]):
-            problems = cells_without_final_paragraph(path)
+            problems = word_rules(path)
             if problems:
                 invalid += 1
                 print(f"NOT FOR WORD: {label}: {path}")
