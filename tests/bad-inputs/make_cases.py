@@ -156,6 +156,13 @@ def understate_size(data, name, size):
 
 # ---- the committed cases ------------------------------------------------------------------------
 
+def rename_local_header(data, name, new):
+    """Gives entry `name` another name (of the same length) in its local header only."""
+    assert len(new) == len(name)
+    at = local_header_offset(data, name)
+    return data[: at + 30] + new.encode() + data[at + 30 + len(name):]
+
+
 def cases():
     """{case: {file name: bytes}}: the small inputs kept in the repository."""
     c = {}
@@ -183,6 +190,9 @@ def cases():
                                ("word/document.xml", document_xml(para("a second main document")))]:
                 zf.writestr(zipfile.ZipInfo(name, STAMP), text)
     c["duplicate-entry"] = {"template.docx": with_dup.getvalue()}
+    # The local header names the main part otherwise than the central directory: readers would
+    # disagree on what the package holds (unlike a stray byte after the end record, refused).
+    c["local-name-mismatch"] = {"template.docx": rename_local_header(docx(), "word/document.xml", "word/documenX.xml")}
     c["zip-slip-entry"] = {"template.docx": docx(extra=[("../../../tmp/gongwen-zip-slip.xml", "<x/>")])}
 
     # -- the package

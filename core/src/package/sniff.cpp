@@ -43,6 +43,10 @@ std::set<std::string> compound_entry_names(std::string_view b) {
     return names;
 }
 
+std::uint32_t le32(std::string_view b, std::size_t at) {
+    return le16(b, at) | (static_cast<std::uint32_t>(le16(b, at + 2)) << 16);
+}
+
 } // namespace
 
 void refuse_compound_file(std::string_view bytes, const std::string& label) {
@@ -67,6 +71,28 @@ void refuse_encrypted_odf(std::string_view manifest, const std::string& label) {
         manifest.find("<encryption-data") != std::string_view::npos)
         throw Error("encrypted-package", label,
                     _("the document is encrypted (saved with a password) — remove the password in the office suite first"));
+}
+
+void require_local_names_match(std::string_view b, const std::string& label) {
+    std::size_t end = b.size() >= 22 ? b.rfind(std::string_view("PK\x05\x06", 4)) : std::string_view::npos;
+    if (end == std::string_view::npos || end + 22 > b.size()) return;
+    std::uint32_t count = le16(b, end + 10), offset = le32(b, end + 16);
+    if (offset == 0xFFFFFFFFu || count == 0xFFFFu) return;
+    std::size_t at = offset;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (at + 46 > b.size() || le32(b, at) != 0x02014b50u) return;  // libzip judged the directory
+        std::size_t name_len = le16(b, at + 28), extra = le16(b, at + 30), comment = le16(b, at + 32);
+        std::uint32_t local = le32(b, at + 42);
+        if (at + 46 + name_len > b.size() || local == 0xFFFFFFFFu) return;
+        std::string_view name = b.substr(at + 46, name_len);
+        bool same = static_cast<std::size_t>(local) + 30 <= b.size() && le32(b, local) == 0x04034b50u &&
+                    le16(b, local + 26) == name_len && b.substr(local + 30, name_len) == name;
+        if (!same)
+            throw Error("damaged-package", label,
+                        i18n::format(_("entry '{entry}': its local header does not name it so (readers would disagree on the package's content)"),
+                                     {{"entry", std::string(name)}}));
+        at += 46 + name_len + extra + comment;
+    }
 }
 
 } // namespace gongwen::detail

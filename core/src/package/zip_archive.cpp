@@ -113,10 +113,10 @@ std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uin
 }
 
 // Opens bytes for reading; null with `err` set on failure.
-zip_t* open_zip(std::string_view bytes, zip_error_t* err) {
+zip_t* open_zip(std::string_view bytes, int flags, zip_error_t* err) {
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, err);
     if (!src) return nullptr;
-    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, err);
+    zip_t* za = zip_open_from_source(src, ZIP_RDONLY | flags, err);
     if (!za) zip_source_free(src);
     return za;
 }
@@ -129,11 +129,19 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
     zip_error_t err;
     zip_error_init(&err);
     ReadArchive ar;
-    // Opened as office suites open a package: without libzip's consistency check, which refuses
-    // what Word and LibreOffice read (a byte after the end record, a local header's time that
-    // differs from the central directory's). What matters is checked on every entry instead:
-    // its CRC and its size as it is inflated, the names, the limits.
-    ar.za = open_zip(bytes, &err);
+    // Opened with libzip's consistency check; a package it refuses is opened as office suites
+    // open it: what it refuses for includes what Word and LibreOffice read (a byte after the end
+    // record, a local header's time that differs from the central directory's). What matters is
+    // checked instead: local and central names agree, and on every entry its CRC and its size as
+    // it is inflated, the names, the limits.
+    ar.za = open_zip(bytes, ZIP_CHECKCONS, &err);
+    if (!ar.za && zip_error_code_zip(&err) == ZIP_ER_INCONS) {
+        detail::require_local_names_match(bytes, label);
+        zip_error_t again;
+        zip_error_init(&again);
+        ar.za = open_zip(bytes, 0, &again);
+        zip_error_fini(&again);
+    }
     if (!ar.za) {
         int code = zip_error_code_zip(&err);
         std::string why = zip_error_text(&err);
@@ -143,6 +151,8 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
             throw Error("not-a-package", label, i18n::format(_("not a zip package (.docx/.odt/.xlsx): {reason}"), {{"reason", why}}));
         if (code == ZIP_ER_NOZIP)
             throw Error("damaged-package", label, _("the zip is truncated or damaged: its central directory is missing"));
+        if (code == ZIP_ER_EXISTS)
+            throw Error("damaged-package", label, _("the package holds two entries of the same name"));
         throw Error("damaged-package", label, i18n::format(_("damaged zip package: {reason}"), {{"reason", why}}));
     }
     zip_error_fini(&err);
