@@ -6,6 +6,7 @@
 #include "gongwen/data.hpp"
 #include "gongwen/i18n.hpp"
 #include "gongwen/table.hpp"
+#include "gongwen/text.hpp"
 
 #include <com/sun/star/awt/PushButtonType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -49,10 +50,7 @@ namespace gongwen_addin {
 
 namespace {
 
-std::string trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+std::string trim(const std::string& s) { return std::string(gongwen::text::trim(s)); }
 
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
@@ -242,7 +240,8 @@ nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const st
 
 std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& given) {
     // Keys may be names or labels, in table rows too: the core's one rule, as batch and generate.
-    const nlohmann::json data = gongwen::with_field_names(fields, given);
+    // A spreadsheet's row too: a list of lines in one cell is split as batch splits it.
+    const nlohmann::json data = gongwen::table_row_data(fields, given);
     std::vector<std::string> texts;
     for (const auto& f : fields) {
         const nlohmann::json* v = nullptr;

@@ -15,6 +15,7 @@
 #include "gongwen/check.hpp"
 #include "gongwen/data.hpp"
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/document_type.hpp"
 #include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
@@ -255,17 +256,16 @@ private:
         if (format.empty()) format = "docx";
         if (data_file.empty()) return new_from_form(type, format);
         gongwen::DocFormat fmt = format_of("x." + format);
-        gongwen::PluginCatalog cat = catalog();
-        const gongwen::PluginManifest* m = cat.find(type);
-        if (!m) throw Failure(gongwen::i18n::format(_("no document type '{type}'"), {{"type", type}}));
+        auto doc_type = gongwen::DocumentType::open(catalog(), type);
         gongwen::Diagnostics diags;
-        auto bytes = gongwen::generate_document(*m, gongwen::read_json_file(data_file), fmt, data_file, {}, diags);
+        auto bytes = doc_type->generate(gongwen::read_json_file(data_file), fmt, data_file, {}, diags);
         if (!bytes) throw Failure(diags.to_string());
         TempDir tmp;
         std::string out = tmp.path + "/" + type + "." + format;
         gongwen::write_file_atomically(out, *bytes, false);
         open(out);
-        return gongwen::i18n::format(_("generated {type}"), {{"type", m->name.text()}}) + (diags.empty() ? "" : "\n" + diags.to_string());
+        return gongwen::i18n::format(_("generated {type}"), {{"type", doc_type->manifest().name.text()}}) +
+               (diags.empty() ? "" : "\n" + diags.to_string());
     }
 
     // No data file: the dialogs — the type (unless given), then its form.
@@ -278,15 +278,20 @@ private:
             if (!choice) return _("cancelled");
             m = choice->type;
             format = choice->format;
-        } else if (!(m = cat.find(type))) {
-            throw Failure(gongwen::i18n::format(_("no document type '{type}'"), {{"type", type}}));
+        } else {
+            gongwen::Diagnostics missing;  // the core's one way of saying why there is no such type
+            if (!(m = cat.require(type, missing))) throw gongwen::Error(missing);
         }
         gongwen::DocFormat fmt = format_of("x." + format);
+        // The type once for the form: its plugin loaded and its template compiled at the first
+        // 生成, not again at every one.
+        std::shared_ptr<const gongwen::DocumentType> doc_type;
         bool made = gongwen_addin::fill_form(ctx_, parent(), *m, [&](const nlohmann::json& data) -> std::string {
             try {
+                if (!doc_type) doc_type = gongwen::DocumentType::load(*m);
                 gongwen::Diagnostics diags;
                 // TRANSLATORS: where the data of the 新建公文 form comes from, in its messages
-                auto bytes = gongwen::generate_document(*m, data, fmt, _("the form"), {}, diags);
+                auto bytes = doc_type->generate(data, fmt, _("the form"), {}, diags);
                 if (!bytes) return problems_for_form(diags);
                 TempDir tmp;
                 std::string out = tmp.path + "/" + m->id + "." + format;

@@ -4,10 +4,10 @@
 // overruns its time, and started again on the next document after it died.
 //
 // Built as a module of its own (office-bridge.so) that the core loads only for PDF output; its
-// boundary is the C one of core/src/office/bridge_abi.h: nothing C++ crosses it.
-#include "../src/office/bridge_abi.h"
-#include "../src/office/spawn_office.hpp"
-#include "../src/office/uno_util.hpp"
+// boundary is the C one of core/office/bridge_abi.h: nothing C++ crosses it.
+#include "../office/bridge_abi.h"
+#include "../office/spawn_office.hpp"
+#include "../uno/uno_util.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
@@ -38,7 +38,6 @@
 #include <fstream>
 #include <initializer_list>
 #include <mutex>
-#include <spawn.h>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>

@@ -2,6 +2,7 @@
 #include "cli_common.hpp"
 
 #include "gongwen/batch.hpp"
+#include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 
 #include <cerrno>
@@ -115,6 +116,11 @@ struct BatchCommand {
                 std::fprintf(stderr, "%s\n", line.c_str());
             }
             std::fflush(stderr);
+        };
+        // One LibreOffice for the batch's PDFs, not one per document.
+        o.to_pdf = [](const std::vector<std::pair<std::string, std::string>>& jobs, bool overwrite,
+                      const std::function<void(std::size_t)>& on_document) {
+            return convert_many_to_pdf(jobs, overwrite, 20, on_document);
         };
         BatchSummary s;
         try {

@@ -3,6 +3,7 @@
 #include "columns.hpp"
 
 #include "gongwen/data.hpp"
+#include "gongwen/document_type.hpp"
 #include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
@@ -135,17 +136,13 @@ void add_field_rows(const FieldSpec& f, const std::string& indent, std::vector<s
     for (const auto& c : f.columns) add_field_rows(c, indent + "    ", rows);
 }
 
-const PluginManifest* find_type(const PluginCatalog& cat, const std::string& type, Diagnostics& diags) {
-    return cat.require(type, diags);
-}
-
 struct DescribeCmd {
     std::string type;
     bool as_json = false;
     int run() const {
         PluginCatalog cat = discover_plugins();
         Diagnostics diags;
-        const PluginManifest* m = find_type(cat, type, diags);
+        const PluginManifest* m = cat.require(type, diags);
         if (!m) {
             print_diagnostics(diags);
             return kBadInput;
@@ -185,14 +182,12 @@ struct GenerateCmd {
         Diagnostics diags;
         int rc = kOk;
         try {
-            PluginCatalog cat = discover_plugins();
-            const PluginManifest* m = find_type(cat, type, diags);
-            if (!m) throw Error(Diagnostics{});
+            auto doc_type = DocumentType::open(discover_plugins(), type);
             json data = read_json_file(data_path);
-            RenderOptions ro;
-            ro.strict = strict;
-            ro.strip_invalid_chars = strip;
-            auto bytes = generate_document(*m, data, *fmt, data_path, ro, diags);
+            GenerateOptions go;
+            go.render.strict = strict;
+            go.render.strip_invalid_chars = strip;
+            auto bytes = doc_type->generate(data, *fmt, data_path, go, diags);
             if (!bytes) throw Error(Diagnostics{});
             if (pdf)
                 convert_to_pdf(*bytes, "docx", out_path, force);

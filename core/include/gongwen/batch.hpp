@@ -6,7 +6,9 @@
 #include "gongwen/template.hpp"
 
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gongwen {
@@ -17,6 +19,14 @@ struct BatchProgress {
     double seconds = 0;
     const char* stage = "render";  ///< "render", then "pdf" while LibreOffice converts
 };
+
+/// What turns a batch's rendered documents into PDFs: each job is (document path, PDF path), an
+/// existing PDF kept unless `overwrite`, `on_document` called after each; returns the PDF paths
+/// that failed, with why. The office library's convert_many_to_pdf (gongwen/office.hpp, linked
+/// as Gongwen::office) is one: the batch itself starts no office.
+using PdfConverter = std::function<std::map<std::string, std::string>(
+    const std::vector<std::pair<std::string, std::string>>& jobs, bool overwrite,
+    const std::function<void(std::size_t done)>& on_document)>;
 
 struct BatchOptions {
     std::string type;                      ///< document type id
@@ -32,6 +42,7 @@ struct BatchOptions {
     TableOptions table;                    ///< encoding, sheet
     std::vector<std::string> row_sources;  ///< "[FIELD=]FILE:KEY": list-field rows from another file
     std::function<void(const BatchProgress&)> on_progress;
+    PdfConverter to_pdf;                   ///< needed for PDF output
 };
 
 /// What became of one row.

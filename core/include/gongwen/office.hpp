@@ -1,5 +1,8 @@
-// LibreOffice as a converter: DOCX/ODT to PDF through a real headless soffice.
+// LibreOffice as a converter: DOCX/ODT to PDF through a real headless soffice. The office
+// library, apart from the engine: link Gongwen::office (libgongwen-office).
 #pragma once
+
+#include "gongwen/temp_dirs.hpp"  // the temp folders of a run, which the office uses
 
 #include <functional>
 #include <map>
@@ -59,15 +62,5 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
                                                        bool overwrite, int seconds_per_document = 20,
                                                        const std::function<void(std::size_t done)>& on_document = {});
-
-/// A new folder for this run in the system's temp folder, named PREFIX-PID-XXXXXX (PID: this
-/// process), "" with errno set when it cannot be made. Folders that runs killed before they could
-/// remove them left behind are removed first (remove_stale_temp_dirs).
-std::string make_run_temp_dir(const std::string& prefix);
-
-/// Removes the temp folders of runs whose process is gone (gongwen-batch-, gongwen-pdf-,
-/// gongwen-check- PID-…, this user's only) and the UNO pipes of their offices; the folders of a
-/// live process, another run's too, are never touched.
-void remove_stale_temp_dirs();
 
 } // namespace gongwen

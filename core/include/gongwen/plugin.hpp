@@ -103,6 +103,11 @@ const FieldSpec* field_for_key(const std::vector<FieldSpec>& fields, const std::
 /// list fields too (a name beside its own label wins). Keys that name no field are kept.
 nlohmann::json with_field_names(const std::vector<FieldSpec>& fields, const nlohmann::json& data);
 
+/// A row of a table (a spreadsheet, CSV or JSON rows file, a --rows file's record) as data:
+/// keys renamed to field names by the rule of with_field_names, and a list field of text lines
+/// given in one cell split into its lines (at line ends, ';' and '；', blanks trimmed).
+nlohmann::json table_row_data(const std::vector<FieldSpec>& fields, const nlohmann::json& row);
+
 /// The field whose name or label `key` most resembles (a typo, a longer or shorter header), for
 /// "did you mean"; null when none is close.
 const FieldSpec* closest_field(const std::vector<FieldSpec>& fields, const std::string& key);
@@ -167,14 +172,6 @@ private:
     explicit LoadedPlugin(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
-
-/// One document of a type, as `gongwen generate` and the Writer add-in make it: the data checked
-/// against the fields schema, then by the plugin, computed values added, the template of
-/// `format` rendered. Every problem goes to `diags`; returns nothing on an error. Throws Error
-/// when the plugin itself fails to load or run.
-std::optional<std::string> generate_document(const PluginManifest& manifest, const nlohmann::json& data,
-                                             DocFormat format, const std::string& data_label,
-                                             const RenderOptions& options, Diagnostics& diags);
 
 /// Renders a file-name pattern ("{{单位}}整改通知书") with data; values only.
 std::string render_pattern(const std::string& pattern, const nlohmann::json& data, const FormatterRegistry& formatters);

@@ -4,6 +4,7 @@
 // becomes an error message for the host instead of crossing the boundary.
 #pragma once
 
+#include "gongwen/calendar.hpp"
 #include "gongwen/plugin_abi.h"
 
 #include <nlohmann/json.hpp>
@@ -47,33 +48,21 @@ inline double ratio(double part, double total, const std::string& what = "total"
     return part / total;
 }
 
-/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; throws on anything else.
+/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (the form the host gives date fields in),
+/// by the engine's one date parser (gongwen/calendar.hpp); throws on anything else, and on a
+/// day its month does not have.
 inline long days_from_iso(const std::string& iso) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-        throw std::runtime_error("not a date (YYYY-MM-DD): " + iso);
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    calendar::DateForm form{};
+    auto date = calendar::parse_date(iso, nullptr, &form);
+    if (!date || form != calendar::DateForm::iso) throw std::runtime_error("not a date (YYYY-MM-DD): " + iso);
+    return static_cast<long>(calendar::days_from_civil(date->y, date->m, date->d));
 }
 
 /// The ISO date of a day count from days_from_iso.
 inline std::string iso_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2);
-    char buf[64];  // room for any long the compiler imagines (-Wformat-truncation)
-    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    const calendar::CivilDate c = calendar::civil_from_days(z);
+    char buf[64];  // room for any int the compiler imagines (-Wformat-truncation)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
     return buf;
 }
 

@@ -2,10 +2,10 @@
 #include "gongwen/batch.hpp"
 
 #include "gongwen/i18n.hpp"
-#include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
-#include "layout/end_block.hpp"
+#include "batch/batch_inputs.hpp"
+#include "gongwen/temp_dirs.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -47,245 +47,22 @@ std::string safe_file_name(const std::string& raw) {
     return out.empty() ? "document" : out;
 }
 
-namespace {
-
-// Column headers may be field names or their labels: the rule of generate and the add-in.
-std::string field_for(const std::vector<FieldSpec>& fields, const std::string& header) {
-    const FieldSpec* f = field_for_key(fields, header);
-    return f ? f->name : header;
-}
-
-// Columns that name no field are read by nobody: said once per column, with the field the
-// header most resembles ("did you mean 抄送机关?"); with --strict they stop the batch.
-void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>& fields, const std::string& type, bool strict,
-                            Diagnostics& out) {
-    for (const std::string& column : table.columns) {
-        std::string name = field_for(fields, column);
-        if (std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == name; })) continue;
-        std::string message = format(_("column 「{column}」 is not a field of {type} and is ignored"), {{"column", column}, {"type", type}});
-        if (const FieldSpec* best = closest_field(fields, column))
-            message = format(_("column 「{column}」 is not a field of {type} and is ignored; did you mean {field}?"),
-                             {{"column", column}, {"type", type}, {"field", suggestion_text(*best)}});
-        Diagnostic d;
-        d.severity = strict ? Severity::error : Severity::warning;
-        d.code = "unknown-column";
-        d.file = table.label;
-        d.message = message;
-        out.add(d);
-    }
-}
-
-// A spreadsheet row as the data of one document: names for labels, lists of lines split.
-json row_data(const std::vector<FieldSpec>& fields, const json& row) {
-    json out = json::object();
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        std::string name = field_for(fields, it.key());
-        auto f = std::find_if(fields.begin(), fields.end(), [&](const FieldSpec& s) { return s.name == name; });
-        if (f != fields.end() && f->type == FieldType::list && f->columns.empty() && it.value().is_string()) {
-            // A list of text lines in one cell: one a line, or separated by ；
-            json lines = json::array();
-            std::string s = it.value().get<std::string>(), cur;
-            auto flush = [&] {
-                std::size_t a = cur.find_first_not_of(" \t\r"), z = cur.find_last_not_of(" \t\r");
-                if (a != std::string::npos) lines.push_back(cur.substr(a, z - a + 1));
-                cur.clear();
-            };
-            for (std::size_t i = 0; i < s.size(); ++i) {
-                if (s[i] == '\n' || s[i] == ';') { flush(); continue; }
-                if (s.compare(i, 3, "；") == 0) { flush(); i += 2; continue; }
-                cur += s[i];
-            }
-            flush();
-            out[name] = lines;
-        } else {
-            out[name] = it.value();
-        }
-    }
-    return out;
-}
-
-struct RowsSource {
-    std::string field;  // the list field they fill
-    std::string key;    // the column that names their document
-    DataTable table;
-    std::map<std::string, std::vector<std::size_t>> by_key;  // key value -> its rows, in order
-};
-
-bool complete_output(const std::string& path, const std::string& format) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) == 0) return false;
-    if (format == "pdf") {
-        std::string b = read_file_bytes(path);
-        return b.rfind("%PDF", 0) == 0 && b.find("%%EOF", b.size() > 1024 ? b.size() - 1024 : 0) != std::string::npos;
-    }
-    try {
-        Package::read_file(path);
-        return true;
-    } catch (const Error&) {
-        return false;
-    }
-}
-
-} // namespace
-
 BatchSummary run_batch(const BatchOptions& o) {
     auto start = std::chrono::steady_clock::now();
     if (o.format != "docx" && o.format != "odt" && o.format != "pdf")
         throw Error("bad-option", o.out_dir, _("--format must be docx, odt or pdf"));
+    if (o.format == "pdf" && !o.to_pdf) throw Error("bad-option", o.out_dir, _("PDF output needs a converter to PDF (LibreOffice)"));
     if (o.shard_n == 0 || o.shard_k == 0 || o.shard_k > o.shard_n)
         throw Error("bad-option", o.data_path, _("--shard K/N needs 1 ≤ K ≤ N"));
     remove_stale_temp_dirs();  // what a batch killed before its end left in the temp folder
-    PluginCatalog cat = discover_plugins();
-    Diagnostics missing;
-    const PluginManifest* m = cat.require(o.type, missing);
-    if (!m) throw Error(missing);
-    auto plugin = LoadedPlugin::load(*m);
+    auto type = DocumentType::open(discover_plugins(), o.type);
+    const PluginManifest* m = &type->manifest();
     DocFormat fmt = o.format == "odt" ? DocFormat::odt : DocFormat::docx;
-    Diagnostics compile_diags;
-    auto tmpl = plugin->compile_template(fmt, compile_diags);
-    if (!tmpl->ok()) throw Error(compile_diags);
-    // The GB/T 9704 frame places its 版记 by following the pages of the DOCX twin.
-    auto docx_twin = fmt == DocFormat::docx ? tmpl : plugin->compile_template(DocFormat::docx, compile_diags);
+    if (const auto& compiled = type->template_for(fmt); !compiled.tmpl->ok()) throw Error(compiled.diagnostics);
 
-    // --sheet and --encoding are defaults for the files they fit (a sheet for a workbook, an
-    // encoding for a CSV file), so XLSX data and a GB18030 CSV of rows go together; a --rows
-    // file may carry its own (FILE:KEY,encoding=GBK,sheet=问题). One that fits no input is a slip.
-    auto extension = [](const std::string& path) {
-        std::string ext = fs::path(path).extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        return ext;
-    };
-    auto is_csv = [&](const std::string& path) { return extension(path) == ".csv"; };
-    auto is_xlsx = [&](const std::string& path) { return extension(path) == ".xlsx" || extension(path) == ".xlsm"; };
-    bool sheet_used = false, encoding_used = false;
-    auto defaults_for = [&](const std::string& path) {
-        TableOptions t = o.table;
-        if (!is_xlsx(path)) t.sheet.clear();
-        else sheet_used = true;
-        if (!is_csv(path)) t.encoding.clear();
-        else encoding_used = true;
-        return t;
-    };
-    DataTable rows = read_table(o.data_path, defaults_for(o.data_path));
     BatchSummary summary;
-    report_unknown_columns(rows, m->fields, o.type, o.strict, summary.problems);
-    {
-        // Records of list fields in the data (JSON rows): a key that names no column is said
-        // once over the batch, with the column it resembles.
-        std::set<std::string> said;
-        for (std::size_t r = 0; r < rows.rows.size(); ++r)
-            report_unknown_record_keys(m->fields, rows.rows[r], rows.place(r), o.strict, summary.problems, &said);
-    }
-
-    // List fields from other files: "[FIELD=]FILE:KEY".
-    std::vector<RowsSource> sources;
-    for (const auto& spec : o.row_sources) {
-        RowsSource s;
-        std::string rest = spec;
-        if (auto eq = rest.find('='); eq != std::string::npos && rest.find(':') > eq) {
-            s.field = field_for(m->fields, rest.substr(0, eq));
-            rest = rest.substr(eq + 1);
-        }
-        auto colon = rest.rfind(':');
-        if (colon == std::string::npos) throw Error("bad-option", spec, _("--rows needs FILE:KEY, e.g. problems.xlsx:单位名称"));
-        s.key = rest.substr(colon + 1);
-        std::string file = rest.substr(0, colon);
-        TableOptions own = defaults_for(file);
-        // The file's own options after the key: KEY,encoding=GB18030,sheet=问题
-        if (auto comma = s.key.find(','); comma != std::string::npos) {
-            std::string opts = s.key.substr(comma + 1);
-            s.key = s.key.substr(0, comma);
-            for (std::size_t at = 0; at <= opts.size();) {
-                std::size_t end = std::min(opts.find(',', at), opts.size());
-                std::string item = opts.substr(at, end - at);
-                at = end + 1;
-                auto eq = item.find('=');
-                std::string name = item.substr(0, eq), value = eq == std::string::npos ? "" : item.substr(eq + 1);
-                if (name == "encoding" && !value.empty()) {
-                    if (!is_csv(file)) throw Error("bad-option", spec, _("encoding= applies only to a .csv file"));
-                    own.encoding = value;
-                } else if (name == "sheet" && !value.empty()) {
-                    if (!is_xlsx(file)) throw Error("bad-option", spec, _("sheet= applies only to an .xlsx file"));
-                    own.sheet = value;
-                } else {
-                    throw Error("bad-option", spec,
-                                format(_("after FILE:KEY come the file's own options: ,encoding=NAME (CSV) or ,sheet=NAME (XLSX); not '{option}'"),
-                                       {{"option", item}}));
-                }
-            }
-        }
-        s.table = read_table(file, own);
-        // A key column the file does not have: said once, with the columns it has (not a line
-        // per row that names no document).
-        if (std::find(s.table.columns.begin(), s.table.columns.end(), s.key) == s.table.columns.end()) {
-            std::string columns;
-            for (const auto& c : s.table.columns) columns += (columns.empty() ? "" : "、") + c;
-            throw Error("bad-option", spec,
-                        columns.empty() ? format(_("{file} has no column 「{key}」; its columns are none"), {{"file", s.table.label}, {"key", s.key}})
-                                        : format(_("{file} has no column 「{key}」; its columns are {columns}"),
-                                                 {{"file", s.table.label}, {"key", s.key}, {"columns", columns}}));
-        }
-        // The key must name one document: a key value on two rows of the data would give both
-        // documents the same records.
-        {
-            std::string key_field = field_for(m->fields, s.key);
-            std::map<std::string, int> first_row;
-            for (std::size_t r = 0; r < rows.rows.size(); ++r)
-                for (auto it = rows.rows[r].begin(); it != rows.rows[r].end(); ++it) {
-                    if (field_for(m->fields, it.key()) != key_field) continue;
-                    std::string k = value_to_text(it.value());
-                    auto [at, fresh] = first_row.emplace(k, rows.row_numbers[r]);
-                    if (fresh) continue;
-                    Diagnostic d;
-                    d.severity = Severity::warning;
-                    d.code = "duplicate-key";
-                    d.file = rows.place(r, it.key());  // the cell of a sheet, the line of a CSV
-                    d.message = format(_("「{key}」 '{value}' is also on row {row}: both documents get every record of {file} with it"),
-                                       {{"key", s.key}, {"value", k}, {"row", at->second}, {"file", s.table.label}});
-                    summary.problems.add(d);
-                }
-        }
-        if (s.field.empty()) {
-            std::vector<std::string> lists;
-            for (const auto& f : m->fields)
-                if (f.type == FieldType::list && !f.columns.empty()) lists.push_back(f.name);
-            if (lists.size() != 1)
-                throw Error("bad-option", spec, _("say which list field the rows fill: --rows FIELD=FILE:KEY"));
-            s.field = lists.front();
-        }
-        // Rows fill a list field of records; anything else is the user's slip, not data.
-        const FieldSpec* target = nullptr;
-        std::string lists;
-        for (const auto& f : m->fields) {
-            if (f.name == s.field) target = &f;
-            if (f.type == FieldType::list && !f.columns.empty()) lists += (lists.empty() ? "" : ", ") + f.name;
-        }
-        if (!target || target->type != FieldType::list || target->columns.empty())
-            throw Error("bad-option", spec,
-                        lists.empty() ? format(_("'{field}' is not a list field of {type}; its list fields are none"),
-                                               {{"field", s.field}, {"type", o.type}})
-                                      : format(_("'{field}' is not a list field of {type}; its list fields are {fields}"),
-                                               {{"field", s.field}, {"type", o.type}, {"fields", lists}}));
-        {
-            // The rows file's columns are the list's columns, and its key column.
-            std::vector<FieldSpec> columns = target->columns;
-            FieldSpec key;
-            key.name = field_for(m->fields, s.key);
-            columns.push_back(key);
-            for (const auto& f : m->fields)
-                if (f.name == key.name) columns.back() = f;
-            report_unknown_columns(s.table, columns, o.type + " 「" + s.field + "」", o.strict, summary.problems);
-        }
-        for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
-            auto it = s.table.rows[r].find(s.key);
-            if (it != s.table.rows[r].end()) s.by_key[value_to_text(*it)].push_back(r);
-        }
-        sources.push_back(std::move(s));
-    }
-
-    if (!o.table.sheet.empty() && !sheet_used) throw Error("bad-option", o.data_path, _("--sheet applies only to .xlsx files"));
-    if (!o.table.encoding.empty() && !encoding_used)
-        throw Error("bad-option", o.data_path, _("--encoding applies only to .csv files (JSON and XLSX are always Unicode)"));
+    batch::Inputs inputs(o, *type, summary.problems);
+    const DataTable& rows = inputs.rows;
 
     // --strict: a column nobody reads stops the batch before anything is written.
     if (o.strict && summary.problems.has_errors()) throw Error(summary.problems);
@@ -307,30 +84,13 @@ BatchSummary run_batch(const BatchOptions& o) {
     const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
     const std::string pattern = o.name_pattern.empty() ? m->output : o.name_pattern;
     if (!o.name_pattern.empty()) check_name_pattern(o.name_pattern, m->fields, "--name", "--name", summary.problems);
-    std::map<std::string, std::vector<std::size_t>> used_keys;  // source index -> matched
-    auto make_data = [&](std::size_t i) {
-        json data = row_data(m->fields, rows.rows[i]);
-        for (std::size_t si = 0; si < sources.size(); ++si) {
-            const RowsSource& s = sources[si];
-            std::string key_field = field_for(m->fields, s.key);
-            std::string key = data.contains(key_field) ? value_to_text(data[key_field]) : "";
-            const FieldSpec* list = nullptr;
-            for (const auto& f : m->fields)
-                if (f.name == s.field) list = &f;
-            json items = json::array();
-            if (auto hit = s.by_key.find(key); hit != s.by_key.end() && !key.empty())
-                for (std::size_t r : hit->second) items.push_back(row_data(list->columns, s.table.rows[r]));
-            data[s.field] = items;
-        }
-        return data;
-    };
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
         // Every row's name is decided, the other shards' too: two rows that make the same name
         // get the same _2 whether the batch runs whole or in shards, so shards never collide.
         bool mine = i % o.shard_n == o.shard_k - 1;
         if (!mine && o.shard_n == 1) continue;
-        json data = make_data(i);
-        std::string name = safe_file_name(render_pattern(pattern, data, plugin->formatters()));
+        json data = inputs.row_data(i);
+        std::string name = safe_file_name(render_pattern(pattern, data, type->formatters()));
         std::string unique = name;
         for (int n = 2; names.count(unique); ++n) unique = name + "_" + std::to_string(n);
         names.insert(unique);
@@ -340,21 +100,7 @@ BatchSummary run_batch(const BatchOptions& o) {
         jobs.push_back({rows.row_numbers[i], i, path.string()});
     }
     // Rows of a rows file whose key names no document are reported, not silently dropped.
-    for (const auto& s : sources) {
-        std::string key_field = field_for(m->fields, s.key);
-        std::set<std::string> keys;
-        for (const auto& r : rows.rows) {
-            for (auto it = r.begin(); it != r.end(); ++it)
-                if (field_for(m->fields, it.key()) == key_field) keys.insert(value_to_text(it.value()));
-        }
-        for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
-            auto it = s.table.rows[r].find(s.key);
-            std::string k = it == s.table.rows[r].end() ? "" : value_to_text(*it);
-            if (!keys.count(k))
-                summary.problems.error("unknown-key", s.table.place(r, s.key),
-                                       format(_("「{key}」 '{value}' names no row of {file}"), {{"key", s.key}, {"value", k}, {"file", rows.label}}));
-        }
-    }
+    inputs.report_unused_sources(summary.problems);
 
     // A batch killed mid-write leaves its temp file (".name.XXXXXX", see write_file_atomically):
     // a rerun removes those of its own outputs. Nothing else in --out-dir is touched.
@@ -397,7 +143,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     }
     summary.rows.resize(jobs.size());
     std::atomic<std::size_t> next{0}, done{0}, failed{0};
-    std::mutex plugin_mutex, progress_mutex;
+    std::mutex progress_mutex;
     std::vector<std::pair<std::string, std::string>> pdf_jobs;  // rendered docx -> pdf path
     std::mutex pdf_mutex;
     fs::path pdf_tmp;
@@ -423,7 +169,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             std::string label = rows.label + ":" + std::to_string(job.row);
             try {
                 if (fs::exists(job.path) && !o.force) {
-                    if (o.resume && complete_output(job.path, o.format)) {
+                    if (o.resume && batch::complete_output(job.path, o.format)) {
                         r.status = "skipped";
                         ++done;
                         report_progress();
@@ -431,43 +177,13 @@ BatchSummary run_batch(const BatchOptions& o) {
                     }
                     if (!o.resume) throw Error("output-exists", job.path, _("the output exists; use --resume to keep it or --force to overwrite it"));
                 }
-                // A problem is said where its value is: the cell of the data, or the line and
-                // column of the --rows file its record came from.
-                ValidateOptions vo;
-                vo.locate = [&](const std::string& list, std::size_t record, const std::string& field) -> std::optional<ValueOrigin> {
-                    if (list.empty()) {
-                        for (const auto& c : rows.columns)
-                            if (field_for(m->fields, c) == field) return ValueOrigin{rows.place(job.index, c), c};
-                        return std::nullopt;
-                    }
-                    const FieldSpec* spec = field_for_key(m->fields, list);
-                    for (const auto& s : sources) {
-                        if (s.field != list || !spec) continue;
-                        std::string key_field = field_for(m->fields, s.key), key;
-                        for (auto it = rows.rows[job.index].begin(); it != rows.rows[job.index].end(); ++it)
-                            if (field_for(m->fields, it.key()) == key_field) key = value_to_text(it.value());
-                        auto hit = s.by_key.find(key);
-                        if (key.empty() || hit == s.by_key.end() || record >= hit->second.size()) return std::nullopt;
-                        std::size_t at = hit->second[record];
-                        for (const auto& c : s.table.columns)
-                            if (field_for(spec->columns, c) == field) return ValueOrigin{s.table.place(at, c), c};
-                        return ValueOrigin{s.table.place(at), ""};
-                    }
-                    return std::nullopt;
-                };
-                json valid = validate_data(m->fields, make_data(job.index), label, r.diagnostics, vo);
-                if (r.diagnostics.has_errors()) throw Error(Diagnostics{});
-                json prepared;
-                {
-                    // Plugin code need not be thread-safe: its hooks run one at a time.
-                    std::lock_guard<std::mutex> lock(plugin_mutex);
-                    if (!plugin->validate(valid, label, r.diagnostics, &vo)) throw Error(Diagnostics{});
-                    prepared = plugin->prepare(valid, label);
-                }
-                RenderOptions ro;
-                ro.strict = o.strict;
-                if (layout::uses_end_block(prepared) && docx_twin->ok()) layout::settle_end_block(*docx_twin, prepared, ro);
-                auto bytes = tmpl->render(prepared, ro, r.diagnostics);
+                ValidateOptions where = inputs.locate(job.index);
+                GenerateOptions go;
+                go.render.strict = o.strict;
+                go.where = &where;
+                go.report_unknown_record_keys = false;  // said once for the batch
+                go.template_diagnostics = false;        // checked before the first row
+                auto bytes = type->generate(inputs.row_data(job.index), fmt, label, go, r.diagnostics);
                 if (!bytes) throw Error(Diagnostics{});
                 if (o.format == "pdf") {
                     std::string src = (pdf_tmp / (std::to_string(i) + ".docx")).string();
@@ -502,7 +218,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     if (o.format == "pdf" && !pdf_jobs.empty()) {
         // One LibreOffice process for the whole batch, not one per document.
         auto pdf_start = std::chrono::steady_clock::now();
-        auto failures = convert_many_to_pdf(pdf_jobs, o.force || o.resume, 20, [&](std::size_t n) {
+        auto failures = o.to_pdf(pdf_jobs, o.force || o.resume, [&](std::size_t n) {
             if (!o.on_progress) return;
             BatchProgress p{n, pdf_jobs.size(), 0,
                             std::chrono::duration<double>(std::chrono::steady_clock::now() - pdf_start).count(), "pdf"};

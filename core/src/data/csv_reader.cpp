@@ -3,6 +3,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/i18n.hpp"
+#include "gongwen/text.hpp"
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -124,13 +125,6 @@ std::string decode(std::string_view bytes, const std::string& encoding, const st
     return convert_to_utf8(bytes, encoding, label, false);
 }
 
-std::string trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
-
 struct Record {
     int line = 0;  // where the record begins
     std::vector<std::string> fields;  // trimmed
@@ -155,7 +149,7 @@ public:
                 field.assign(s_.substr(pos_, end - pos_));  // a stray quote here is kept as a character
                 pos_ = end;
             }
-            r.fields.push_back(trim(field));
+            r.fields.push_back(std::string(text::trim(field)));
             if (pos_ >= s_.size()) return true;
             char c = s_[pos_++];
             if (c == ',') continue;

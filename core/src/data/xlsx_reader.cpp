@@ -5,6 +5,8 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/i18n.hpp"
+#include "gongwen/text.hpp"
+#include "data/xlsx_formats.hpp"
 #include "xml_problem.hpp"
 
 #include <pugixml.hpp>
@@ -144,99 +146,11 @@ std::string string_item(pugi::xml_node si) {
     return out;
 }
 
-std::string trim(std::string s) {
-    const char* ws = " \t\r\n";
-    s.erase(0, std::min(s.find_first_not_of(ws), s.size()));
-    s.erase(s.find_last_not_of(ws) + 1);
-    return s;
-}
+std::string trim(std::string_view s) { return std::string(text::trim(s)); }
 
-// ---- Number formats: which styles show a number as a date or a time.
+// ---- Number formats (xlsx_formats.cpp).
 
-enum class Shown { number, date, time, elapsed, datetime };
-
-// Builtin formats: 14-22 and 45-47 everywhere; 27-36 and 50-58 are the East Asian date and
-// time formats (yyyy"年"m"月"d"日", h"时"mm"分" ...) Excel uses in a Chinese locale.
-Shown builtin_format(int id) {
-    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58)
-        return Shown::date;
-    if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || id == 45 || id == 47 || id == 55 || id == 56)
-        return Shown::time;
-    if (id == 46) return Shown::elapsed;
-    if (id == 22) return Shown::datetime;
-    return Shown::number;
-}
-
-// A custom format code shows a date or time when y/m/d/h/s appear as codes: not inside quotes,
-// not escaped (\x, _x, *x), not in [colour] or [$-804] brackets, not part of AM/PM. Only the
-// first section counts (the one positive numbers use).
-Shown custom_format(std::string_view code) {
-    bool y = false, m = false, d = false, h = false, s = false, elapsed = false;
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
-        if (c == ';') break;
-        if (c == '"') {
-            i = std::min(code.find('"', i + 1), code.size());
-        } else if (c == '\\' || c == '_' || c == '*') {
-            ++i;
-        } else if (c == '[') {
-            std::size_t end = std::min(code.find(']', i), code.size());
-            std::string_view in = code.substr(i + 1, end - i - 1);
-            // [h], [mm], [ss]: elapsed time, which may pass 24 hours.
-            if (!in.empty() && std::all_of(in.begin(), in.end(), [&](char x) { return std::tolower(x) == std::tolower(in[0]); }) &&
-                std::strchr("hHmMsS", in[0]))
-                elapsed = true;
-            i = end;
-        } else if (code.compare(i, 5, "AM/PM") == 0 || code.compare(i, 5, "am/pm") == 0) {
-            i += 4;
-        } else if (code.compare(i, 3, "A/P") == 0 || code.compare(i, 3, "a/p") == 0) {
-            i += 2;
-        } else {
-            y |= c == 'y', m |= c == 'm', d |= c == 'd', h |= c == 'h', s |= c == 's';
-        }
-    }
-    bool date = y || d || (m && !h && !s);  // a lone "m" is a month; beside h or s it is minutes
-    bool time = h || s || elapsed;
-    if (elapsed && !date) return Shown::elapsed;
-    return date && time ? Shown::datetime : date ? Shown::date : time ? Shown::time : Shown::number;
-}
-
-// days since 1970-01-01 -> y/m/d (H. Hinnant's civil_from_days).
-void civil_from_days(std::int64_t z, int& y, int& m, int& d) {
-    z += 719468;
-    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    auto doe = static_cast<unsigned>(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yy + (m <= 2));
-}
-
-std::string two(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-
-// A serial date (days since the epoch, the fraction the time of day) as ISO 8601. Excel's 1900
-// system counts the nonexistent 1900-02-29 as day 60, so later serials are off by one.
-nlohmann::json serial_to_iso(double v, Shown shown, bool date1904) {
-    std::int64_t secs = std::llround(v * 86400.0);
-    std::int64_t days = secs / 86400, tod = secs % 86400;
-    std::string time = two(tod / 3600) + ":" + two(tod / 60 % 60) + ":" + two(tod % 60);
-    if (shown == Shown::time) return time;
-    if (shown == Shown::elapsed) return two(secs / 3600) + ":" + two(secs / 60 % 60) + ":" + two(secs % 60);
-    std::string date;
-    if (!date1904 && days == 60) {
-        date = "1900-02-29";
-    } else {
-        // 1970-01-01 is serial 25569 (1900 system, past the phantom day) or 24107 (1904 system).
-        std::int64_t from_1970 = date1904 ? days - 24107 : days < 60 ? days - 25568 : days - 25569;
-        int y, m, d;
-        civil_from_days(from_1970, y, m, d);
-        date = std::to_string(y) + "-" + two(m) + "-" + two(d);
-    }
-    return shown == Shown::date ? date : date + "T" + time;
-}
+using namespace detail::xlsx;
 
 // ---- Cell references.
 
@@ -407,7 +321,7 @@ DataTable read_xlsx(const Package& pkg, const TableOptions& opts) {
         std::size_t s = c.attribute("s").as_uint();
         // Serials past 9999-12-31 or before the epoch Excel shows as ####; keep those numbers.
         if (s < styles.size() && styles[s] != Shown::number && d >= 0 && d < 2958466)
-            return serial_to_iso(d, styles[s], wb.date1904);
+            if (auto iso = serial_to_iso(d, styles[s], wb.date1904)) return *iso;
         if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) return static_cast<std::int64_t>(d);
         return d;
     };

@@ -1,8 +1,9 @@
 // Keys of data against a fields schema: names or labels (one rule for batch, generate and the
-// add-in), and the key a typo meant.
+// add-in), a table's row as data, and the key a typo meant.
 #include "gongwen/plugin.hpp"
 
 #include "gongwen/i18n.hpp"
+#include "gongwen/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -75,6 +76,30 @@ const FieldSpec* field_for_key(const std::vector<FieldSpec>& fields, const std::
 }
 
 json with_field_names(const std::vector<FieldSpec>& fields, const json& data) { return record_with_names(fields, data); }
+
+json table_row_data(const std::vector<FieldSpec>& fields, const json& row) {
+    json out = with_field_names(fields, row);
+    if (!out.is_object()) return out;
+    for (const auto& f : fields) {
+        auto it = out.find(f.name);
+        if (f.type != FieldType::list || !f.columns.empty() || it == out.end() || !it->is_string()) continue;
+        // A list of text lines in one cell: one a line, or separated by ; or ；
+        json lines = json::array();
+        std::string s = it->get<std::string>(), cur;
+        auto flush = [&] {
+            if (std::string_view line = text::trim(cur); !line.empty()) lines.push_back(std::string(line));
+            cur.clear();
+        };
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\n' || s[i] == ';') { flush(); continue; }
+            if (s.compare(i, 3, "；") == 0) { flush(); i += 2; continue; }
+            cur += s[i];
+        }
+        flush();
+        *it = std::move(lines);
+    }
+    return out;
+}
 
 const FieldSpec* closest_field(const std::vector<FieldSpec>& fields, const std::string& key) {
     // The closest by edit distance, a shared beginning counting in its favour (抄送单位 is

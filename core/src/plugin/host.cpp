@@ -5,6 +5,7 @@
 #include "gongwen/i18n.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin_abi.h"
+#include "gongwen/text.hpp"
 #include "template/tag_parser.hpp"
 
 #include <boost/dll/shared_library.hpp>
@@ -263,10 +264,7 @@ void check_name_pattern(const std::string& pattern, const std::vector<FieldSpec>
         // {{ 单位 | upper }} -> 单位; {{单位.名称}} -> 单位
         std::string name = pattern.substr(open + 2, close - open - 2);
         name = name.substr(0, name.find('|'));
-        name = name.substr(0, name.find('.'));
-        auto blank = [](char c) { return c == ' ' || c == '\t'; };
-        while (!name.empty() && blank(name.back())) name.pop_back();
-        while (!name.empty() && blank(name.front())) name.erase(0, 1);
+        name = std::string(text::trim(name.substr(0, name.find('.'))));
         if (name.empty() || field_for_key(fields, name) || !said.insert(name).second) continue;
         Diagnostic d;
         d.severity = Severity::warning;

@@ -3,6 +3,7 @@
 
 #include "data/dates.hpp"
 #include "gongwen/i18n.hpp"
+#include "gongwen/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -27,13 +28,6 @@ std::string shown(const json& v) {
     return s.size() > 60 ? s.substr(0, 57) + "..." : s;
 }
 
-std::string trim_ascii(std::string s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
 // Full-width digits and signs (０-９, ．, －), as Chinese input methods type them, in ASCII.
 std::string ascii_digits(const std::string& in) {
     std::string out;
@@ -53,7 +47,7 @@ std::string ascii_digits(const std::string& in) {
 std::optional<double> as_number(const json& v) {
     if (v.is_number()) return v.get<double>();
     if (!v.is_string()) return std::nullopt;
-    std::string s = trim_ascii(ascii_digits(v.get<std::string>()));
+    std::string s(text::trim(ascii_digits(v.get<std::string>())));
     if (s.empty()) return std::nullopt;
     errno = 0;
     char* end = nullptr;
@@ -62,29 +56,17 @@ std::optional<double> as_number(const json& v) {
     return d;
 }
 
-// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
-void civil_from_days(long z, int* y, int* m, int* d) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    *y = static_cast<int>(yy + (*m <= 2));
-}
-
 // A date as people and spreadsheets write it -> "YYYY-MM-DD".
 std::optional<std::string> canonical_date(const json& v, std::string* why) {
     int y = 0, m = 0, d = 0;
     if (v.is_number()) {
-        // An Excel serial date (1900 system): 25569 is 1970-01-01.
+        // An Excel serial date (1900 system).
         double serial = v.get<double>();
         // Excel serials below 10000 (before 1927) are far more likely a year or a typo.
         if (serial < 10000 || serial > 2958465) return std::nullopt;
-        civil_from_days(static_cast<long>(std::floor(serial)) - 25569, &y, &m, &d);
+        calendar::ExcelDate date = calendar::from_excel_serial(serial);
+        if (date.kind != calendar::ExcelDate::date) return std::nullopt;
+        y = date.when.y, m = date.when.m, d = date.when.d;
     } else if (v.is_string()) {
         // The one date parser, the date formatter's: it says why 2024-04-31 is no date.
         auto c = detail::parse_civil_date(v.get<std::string>(), why);

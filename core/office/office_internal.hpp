@@ -1,0 +1,41 @@
+// Inside the office library: soffice found and run (`soffice --convert-to`), documents made
+// ready for LibreOffice, temp folders. Not installed.
+#pragma once
+
+#include "gongwen/temp_dirs.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongwen::office {
+
+/// $GONGWEN_SOFFICE, else `soffice` on the PATH; "" when there is none.
+std::string find_soffice();
+
+/// The document as LibreOffice must be handed it to lay out the page Word lays out (DOCX:
+/// w:overflowPunct inverted); anything that is not a readable DOCX as it is.
+std::string for_libreoffice(std::string_view bytes, const std::string& extension);
+
+/// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
+std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name);
+
+/// Runs one soffice over `inputs`, PDFs into `outdir`; kills it by pid after `timeout_seconds`.
+/// Returns "" or what went wrong.
+std::string run_soffice(const std::string& soffice, const std::string& work, const std::vector<std::string>& inputs,
+                        const std::string& outdir, int timeout_seconds, int attempt = 0);
+
+/// A run temp folder (gongwen-pdf-PID-…), removed with the object.
+struct TempDir {
+    std::string path = make_run_temp_dir("gongwen-pdf");
+    TempDir() = default;
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ec;
+        if (!path.empty()) std::filesystem::remove_all(path, ec);
+    }
+};
+
+} // namespace gongwen::office

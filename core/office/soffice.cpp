@@ -1,0 +1,135 @@
+// soffice itself: found on the PATH, run as `soffice --convert-to pdf` (the path without the
+// office bridge), and the documents handed to it corrected for its DOCX import.
+#include "office_internal.hpp"
+#include "spawn_office.hpp"
+
+#include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
+#include "gongwen/package.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <map>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace gongwen::office {
+
+namespace fs = std::filesystem;
+using i18n::_;
+using i18n::format;
+
+// LibreOffice's DOCX import reads w:overflowPunct the wrong way round: writerfilter maps
+// val="0" — Word's and WPS's "punctuation must not hang into the margin" — to hanging
+// punctuation, and val="1" to none. The copy handed to LibreOffice says the opposite of what
+// the document says (an absent element stays absent), so that LibreOffice lays out the page
+// that Word lays out. Anything that is not a readable DOCX is handed over as it is.
+std::string for_libreoffice(std::string_view bytes, const std::string& extension) {
+    if (extension != "docx") return std::string(bytes);
+    try {
+        Package pkg = Package::read_memory(bytes, "document.docx");
+        std::map<std::string, std::string, std::less<>> replaced;
+        for (const char* part : {"word/styles.xml", "word/document.xml"}) {
+            const PackageEntry* e = pkg.find(part);
+            if (!e || !e->has_data || e->data.find("overflowPunct") == std::string::npos) continue;
+            std::string xml = e->data, out;
+            std::size_t from = 0;
+            for (std::size_t at; (at = xml.find("<w:overflowPunct", from)) != std::string::npos;) {
+                std::size_t end = xml.find("/>", at);
+                if (end == std::string::npos) break;
+                std::string element = xml.substr(at, end + 2 - at);
+                bool on = element.find("w:val=\"0\"") == std::string::npos && element.find("w:val=\"false\"") == std::string::npos &&
+                          element.find("w:val=\"off\"") == std::string::npos;
+                out += xml.substr(from, at - from) + (on ? "<w:overflowPunct w:val=\"0\"/>" : "<w:overflowPunct w:val=\"1\"/>");
+                from = end + 2;
+            }
+            out += xml.substr(from);
+            replaced.emplace(part, std::move(out));
+        }
+        return replaced.empty() ? std::string(bytes) : pkg.write(replaced);
+    } catch (const Error&) {
+        return std::string(bytes);  // LibreOffice says what is wrong with it
+    }
+}
+
+/// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
+std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name) {
+    std::string ext = fs::path(input).extension().string();
+    if (ext != ".docx") return input;
+    std::string bytes = read_file_bytes(input);
+    std::string fixed = for_libreoffice(bytes, "docx");
+    if (fixed == bytes) return input;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    std::string copy = folder + "/" + name;
+    write_file_atomically(copy, fixed, true);
+    return copy;
+}
+
+std::string find_soffice() {
+    if (const char* env = std::getenv("GONGWEN_SOFFICE"); env && *env) return env;
+    const char* path = std::getenv("PATH");
+    std::string p = path ? path : "/usr/bin:/bin";
+    std::size_t start = 0;
+    while (start <= p.size()) {
+        std::size_t colon = p.find(':', start);
+        std::string dir = p.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        std::string candidate = (dir.empty() ? "." : dir) + "/soffice";
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return "";
+}
+
+// Runs one soffice over `inputs`, PDFs into `outdir`; kills it by pid after `timeout_seconds`.
+// Returns "" or what went wrong.
+std::string run_soffice(const std::string& soffice, const std::string& work, const std::vector<std::string>& inputs,
+                        const std::string& outdir, int timeout_seconds, int attempt) {
+    // A profile of its own per process: a killed office may leave its profile locked.
+    std::string profile = "-env:UserInstallation=file://" + work + "/profile" + std::to_string(attempt);
+    std::vector<std::string> args = {office_spawn::office_program(soffice), "--headless", "--invisible", "--norestore",
+                                     "--nodefault", "--nologo", profile, "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir};
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    int status = 0;
+    pid_t pid = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+    // Its own process group, killed with us (spawn_office.hpp); started again when it asks to
+    // be (once on a fresh profile), as oosplash would.
+    for (int spawns = 0;; ++spawns) {
+        pid = office_spawn::spawn_office(args, work + "/soffice.log");
+        if (pid < 0) {
+            int e = errno;
+            return format(_("cannot start {program}: {reason}"), {{"program", args.front()}, {"reason", i18n::system_error(e)}});
+        }
+        while (true) {
+            pid_t done = ::waitpid(pid, &status, WNOHANG);
+            if (done == pid) break;
+            if (done < 0 && errno != EINTR) {
+                int e = errno;
+                return format(_("waiting for soffice: {reason}"), {{"reason", i18n::system_error(e)}});
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                ::kill(-pid, SIGKILL);
+                ::waitpid(pid, &status, 0);
+                return format(_("LibreOffice did not finish within {seconds} s"), {{"seconds", timeout_seconds}});
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        if (!office_spawn::office_restart_status(status) || spawns == 2) break;
+        ::kill(-pid, SIGKILL);
+    }
+    ::kill(-pid, SIGKILL);  // whatever of its group outlived it
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::string log = read_file_bytes(work + "/soffice.log");
+        if (log.size() > 300) log = log.substr(0, 300) + "...";
+        return log.empty() ? std::string(_("LibreOffice stopped unexpectedly"))
+                           : format(_("LibreOffice stopped unexpectedly: {log}"), {{"log", log}});
+    }
+    return "";
+}
+
+} // namespace gongwen::office
