@@ -5,8 +5,9 @@ Produces, in one work folder:
   shipped/     every shipped template: the sources (plugins, scaffold, examples), the build tree's
                packed copies and, with --install, an installed tree (cmake --install)
   types/       every built-in type and example in each of its formats, from its example data and
-               from variants of it (optional fields left out; list fields grown, so that the
-               GB/T 9704 frame places its 版记 differently; text with line breaks and tabs)
+               from variants of it (optional fields left out; lists doubled and grown a clause at a
+               time, so that the GB/T 9704 frame places its 版记 each of its ways; text with line
+               breaks and tabs)
   engine/      tests/schema/variants.py's templates (loops, conditions, breaks, tabs, tables,
                lists, headers and footers, text boxes, notes), several data sets and options
   golden/      every golden case (tests/golden/*) that renders, with its options.json
@@ -151,6 +152,15 @@ def type_variants(manifest, sample):
             if k in fields and fields[k]["type"] == "list" and isinstance(v, list) and v:
                 d[k] = (v * grow)[: len(v) * grow]
         out.append((f"grown{grow}", d))
+    # text that grows a few lines at a time (as e2e/frame_sweep.sh does): the body ends higher or
+    # lower on odd and even pages, and the frame places its 版记 each of its ways
+    clause = "进一步加强系统内各单位监督检查工作，"
+    for k in range(1, 16, 2):
+        d = json.loads(json.dumps(sample))
+        for name, v in d.items():
+            if name in fields and fields[name]["type"] == "list" and isinstance(v, list) and v and isinstance(v[0], str):
+                d[name] = v + [clause * k + "推动整改落实到位。"]
+        out.append((f"sweep{k:02d}", d))
     d = json.loads(json.dumps(sample))
     for k, v in d.items():
         f = fields.get(k)
@@ -423,6 +433,8 @@ def main():
     ap.add_argument("--example-plugins", help="folder of example plugins the build assembled (the C++ one)")
     ap.add_argument("--install", action="store_true", help="also cmake --install the build and check that tree")
     ap.add_argument("--work", help="keep everything in this folder (default: a temporary one, removed)")
+    ap.add_argument("--steps", help="only these steps, comma-separated (default: all): shipped, test_fixtures, "
+                    "types_and_examples, engine, golden, scaffold, batch, conformance")
     args = ap.parse_args()
     for k in ("gongwen", "source", "build", "shared", "example_plugins"):
         if getattr(args, k):
@@ -443,8 +455,14 @@ def main():
     os.makedirs(work, exist_ok=True)
     run = Run(args, os.path.abspath(work))
     try:
-        for step in (shipped, test_fixtures, types_and_examples, engine, golden, scaffold, batch, conformance):
-            step(run)
+        steps = (shipped, test_fixtures, types_and_examples, engine, golden, scaffold, batch, conformance)
+        wanted = set(args.steps.split(",")) if args.steps else {s.__name__ for s in steps}
+        unknown = wanted - {s.__name__ for s in steps}
+        if unknown:
+            ap.error("unknown step(s): " + ", ".join(sorted(unknown)))
+        for step in steps:
+            if step.__name__ in wanted:
+                step(run)
         paths = sorted(set(run.must_be_valid) | set(run.judged) | {i for _, i in run.judged.values()})
         print(f"validating {len(paths)} packages ({len(run.must_be_valid)} must be valid, "
               f"{len(run.judged)} conformance outputs judged against their inputs)")
