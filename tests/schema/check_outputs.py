@@ -285,6 +285,10 @@ def scaffold(run):
         run.expect_valid(t, "template made by plugin new")
     generate_type(run, "schema-probe", plugin, os.path.join(plugin, "example.json"),
                   env={"GONGWEN_PLUGIN_PATH": plugin}, label="plugin new scaffold")
+    # the C++ scaffold's templates (building it is e2e_sdk_out_of_tree_plugin's business)
+    if run.gongwen("plugin", "new", "schema-probe-cpp", "--cpp", "--dir", folder, label="plugin new --cpp"):
+        for t in templates_in(os.path.join(folder, "schema-probe-cpp")):
+            run.expect_valid(t, "template made by plugin new --cpp")
 
 
 def batch(run):
