@@ -223,7 +223,7 @@ def engine(run):
             tpath = run.out("engine", "templates", f"{tname}.{fmt}")
             variants.write_zip(tpath, entries)
             run.expect_valid(tpath, f"engine variant template {tname}.{fmt}")
-            runs = variants.MAIN_RUNS if tname.endswith("main") else variants.EDGE_RUNS
+            runs = {"engine-main": variants.MAIN_RUNS, "engine-inline": variants.INLINE_RUNS}.get(tname, variants.EDGE_RUNS)
             defect = variants.KNOWN_DEFECTS.get(f"{tname}.{fmt}")
             for data_name, lb, pl in runs:
                 out = run.out("engine", f"{tname}-{data_name}-lb{lb}-pl{pl}.{fmt}")

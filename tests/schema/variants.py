@@ -54,6 +54,7 @@ def data_sets():
 MAIN_RUNS = [("full", "on", "on"), ("full", "off", "on"), ("full", "on", "off"),
              ("one", "on", "on"), ("empty", "on", "on"), ("empty", "on", "off")]
 EDGE_RUNS = [("full", "on", "on"), ("empty", "on", "on"), ("empty", "on", "off")]
+INLINE_RUNS = [("full", "on", "on"), ("full", "off", "on"), ("one", "on", "on"), ("empty", "on", "on")]
 
 
 # ---- DOCX --------------------------------------------------------------------------------------
@@ -179,6 +180,32 @@ def docx_edge_body():
     ])
 
 
+def docx_inline_body():
+    """Sections whose tags sit in different inline containers (the engine closes and reopens
+    them), values in ruby text, loops across bookmarks, in a cell with a page break, in a
+    block content control."""
+    return "".join([
+        '<w:p><w:hyperlink w:anchor="x"><w:r><w:t>链{{#people}}接</w:t></w:r></w:hyperlink><w:r><w:t>{{.}}{{/people}}后</w:t></w:r></w:p>',
+        '<w:p><w:ins w:id="5" w:author="G" w:date="2023-07-01T00:00:00Z"><w:r><w:t>插{{#people}}入</w:t></w:r></w:ins>'
+        '<w:r><w:t>{{.}}</w:t></w:r><w:ins w:id="6" w:author="G" w:date="2023-07-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr>'
+        '<w:t>x{{/people}}y</w:t></w:r></w:ins></w:p>',
+        '<w:p><w:fldSimple w:instr=" TITLE "><w:r><w:t>域{{#people}}</w:t></w:r></w:fldSimple><w:r><w:t>{{.}}{{/people}}</w:t></w:r></w:p>',
+        '<w:p><w:smartTag w:uri="u" w:element="e"><w:r><w:t>智{{#people}}能</w:t></w:r></w:smartTag><w:r><w:t>{{.}}{{/people}}</w:t></w:r></w:p>',
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{{#flag}}粗</w:t></w:r><w:r><w:t>{{multi}}</w:t></w:r><w:r><w:rPr><w:i/></w:rPr>'
+        '<w:t>斜{{/flag}}</w:t></w:r></w:p>',
+        '<w:p><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="16"/><w:hpsRaise w:val="30"/>'
+        '<w:hpsBaseText w:val="32"/><w:lid w:val="zh-CN"/></w:rubyPr><w:rt><w:r><w:t>{{multi}}</w:t></w:r></w:rt>'
+        '<w:rubyBase><w:r><w:t>{{spaces}}</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>',
+        '<w:p><w:bookmarkStart w:id="7" w:name="bm"/><w:r><w:t>{{#items}}</w:t></w:r></w:p>', wp("{{name}}"),
+        '<w:p><w:r><w:t>{{/items}}</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>',
+        wtable([wcell(wp("{{#chapters}}"), wp("{{.}}"), '<w:p><w:r><w:t>{{/chapters}}</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>'),
+                wcell(wp("右"))]),
+        wp(),
+        '<w:sdt><w:sdtPr><w:alias w:val="块"/></w:sdtPr><w:sdtContent>' + wloop("people", wp("{{.}}")) + "</w:sdtContent></w:sdt>",
+        wp("尾"),
+    ])
+
+
 def docx_package(body, header, footer, footnote):
     final_sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/><w:footerReference w:type="default" r:id="rIdF1"/>'
                   + SECT_PR_INNER + "</w:sectPr>")
@@ -241,7 +268,8 @@ def docx_templates():
         footnote=wloop("ftn_items", wp("{{.}}")))
     drawings = docx_package(wp("前文") + wloop("people", wtextbox(wp("{{.}}"))) + wp("后文"),
                             header=wp("页眉"), footer=wp("页脚"), footnote=wp("脚注"))
-    return {"engine-main": main, "engine-edge": edge, "engine-drawings": drawings}
+    inline = docx_package(docx_inline_body(), header=wp("页眉"), footer=wp("页脚"), footnote=wp("脚注"))
+    return {"engine-main": main, "engine-edge": edge, "engine-drawings": drawings, "engine-inline": inline}
 
 
 # ---- ODT ---------------------------------------------------------------------------------------
@@ -364,6 +392,21 @@ def odt_package(body, header, footer):
             ("styles.xml", styles), ("META-INF/manifest.xml", manifest)]
 
 
+def odt_inline_body():
+    """Sections leaving links, nested spans and text:meta; loops across bookmarks and a soft page
+    break; a list with a header and a nested list."""
+    return "".join([
+        tp('<text:a xlink:type="simple" xlink:href="#x">链{{#people}}接</text:a>{{.}}{{/people}}后'),
+        tp('<text:span text:style-name="T1"><text:span text:style-name="T1">深{{#people}}</text:span>{{.}}</text:span>{{/people}}'),
+        tp('<text:meta xml:id="m1">元{{#people}}</text:meta>{{.}}{{/people}}'),
+        tp('<text:bookmark-start text:name="b"/>{{#items}}'), tp("{{name}}"), tp('{{/items}}<text:bookmark-end text:name="b"/>'),
+        tp("{{#flag}}<text:soft-page-break/>"), tp("{{multi}}"), tp("{{/flag}}"),
+        '<text:list text:style-name="L1"><text:list-header><text:p>头</text:p></text:list-header><text:list-item>'
+        '<text:p text:style-name="P2">{{#people}}{{.}}{{/people}}</text:p><text:list text:style-name="L1"><text:list-item>'
+        "<text:p>子</text:p></text:list-item></text:list></text:list-item></text:list>",
+    ])
+
+
 def odt_textonly_body():
     """Tags in elements whose content is text only: text fields (a date, the document title, a
     bookmark reference), ruby text, an annotation's author, a frame's description."""
@@ -403,4 +446,5 @@ def odt_templates():
                        footer=tp('— <text:page-number text:select-page="current">1</text:page-number> — {{footer_text}}'))
     edge = odt_package(odt_edge_body(), header=oloop("hdr_items", tp("{{.}}")), footer=oloop("people", tp("{{.}}")))
     textonly = odt_package(odt_textonly_body(), header=tp("页眉"), footer=tp("页脚"))
-    return {"engine-main": main, "engine-edge": edge, "engine-textonly": textonly}
+    inline = odt_package(odt_inline_body(), header=tp("页眉"), footer=tp("页脚"))
+    return {"engine-main": main, "engine-edge": edge, "engine-inline": inline, "engine-textonly": textonly}
