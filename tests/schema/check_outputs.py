@@ -491,6 +491,12 @@ def main():
             o_valid, o_errors, o_sigs = results[out]
             i_valid, _, i_sigs = results[inp]
             new = sorted(o_sigs - i_sigs)
+            word_new = sorted(set(word_rules(out)) - set(word_rules(inp)))
+            if word_new:
+                invalid += 1
+                print(f"NOT FOR WORD: {label}: the output breaks what its template keeps: {out}")
+                for p in word_new[:8]:
+                    print(f"    {p}")
             if o_valid or (not i_valid and not new):
                 judged_ok += 1
                 continue
