@@ -101,6 +101,87 @@ TEST(Package, RefusesOversizedAndOvercrowdedPackages) {
     EXPECT_NO_THROW(Package::read_memory(crowded, "m.docx"));
 }
 
+// ---- what office suites open is read; what they would misread or cannot read is named
+
+// Where the zip's end-of-central-directory record ends (its comment included).
+std::size_t end_of_zip(const std::string& bytes) {
+    std::size_t at = bytes.rfind(std::string("PK\x05\x06", 4));
+    if (at == std::string::npos || at + 22 > bytes.size()) return std::string::npos;
+    return at + 22 + (static_cast<unsigned char>(bytes[at + 20]) | static_cast<unsigned char>(bytes[at + 21]) << 8);
+}
+
+TEST(Package, ReadsAZipWithBytesAfterItsEndRecord) {
+    std::string bytes = odt_like().write_all();
+    Package back = Package::read_memory(bytes + '\n', "t.odt");  // one stray byte, as a mailer adds
+    EXPECT_EQ(back.entries().size(), 3u);
+    EXPECT_EQ(back.text("content.xml"), "<office:document-content/>");
+    EXPECT_EQ(Package::read_memory(bytes + std::string(100, '\0'), "t.odt").entries().size(), 3u);
+}
+
+TEST(Package, ReadsAWord2010DocumentWithAStrayByte) {
+    // Word, LibreOffice, unzip -t and Python's zipfile open it; libzip's consistency check did not.
+    std::string path = std::string(GONGWEN_TEST_DATA) + "/corpus/poi-stress009.docx";
+    std::string bytes = read_file_bytes(path);
+    ASSERT_EQ(end_of_zip(bytes) + 1, bytes.size()) << "the corpus file should end in one byte after the zip";
+    Package pkg = Package::read_file(path);
+    EXPECT_NE(pkg.find("word/document.xml"), nullptr);
+    // And a package whose local headers keep other times than its central directory (docx4j).
+    EXPECT_NO_THROW(Package::read_file(std::string(GONGWEN_TEST_DATA) + "/corpus/docx4j-NumberingIndents.docx"));
+}
+
+TEST(Package, RefusesALocalHeaderThatNamesAnotherEntry) {
+    std::string bytes = odt_like().write_all() + '\n';  // past the consistency check only by the fallback
+    auto at = bytes.find("content.xml");  // the first occurrence is the local header's
+    ASSERT_NE(at, std::string::npos);
+    bytes[at] = 'k';
+    try {
+        Package::read_memory(bytes, "t.odt");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(code_of(e), "damaged-package");
+        EXPECT_NE(std::string(e.what()).find("'content.xml'"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Package, NamesAnEncryptedOdtBeforeReadingItsParts) {
+    Package pkg = Package::from_parts(
+        {{"mimetype", "application/vnd.oasis.opendocument.text"},
+         {"content.xml", std::string("\x8f\x12 ciphertext, not XML", 23)},
+         {"META-INF/manifest.xml",
+          "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+          "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\">"
+          "<manifest:encryption-data manifest:checksum-type=\"SHA1/1K\" manifest:checksum=\"x\"/>"
+          "</manifest:file-entry></manifest:manifest>"}},
+        "secret.odt");
+    try {
+        Package::read_memory(pkg.write_all(), "secret.odt");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(code_of(e), "encrypted-package");
+        EXPECT_NE(std::string(e.what()).find("remove the password"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Package, NamesCompoundFilesByWhatTheyHold) {
+    std::string cases = std::string(GONGWEN_TEST_DATA) + "/bad-inputs/";
+    // Word's encryption: an OLE compound file with EncryptionInfo and EncryptedPackage streams.
+    EXPECT_EQ(error_code([&] { Package::read_file(cases + "encrypted-docx/template.docx"); }), "encrypted-package");
+    EXPECT_EQ(error_code([&] { Package::read_file(cases + "encrypted-xlsx-data/rows.xlsx"); }), "encrypted-package");
+    // A Word 97-2003 .doc and an Excel 97-2003 .xls under new names.
+    try {
+        Package::read_file(cases + "legacy-doc/template.docx");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(code_of(e), "legacy-format");
+        EXPECT_NE(std::string(e.what()).find("convert it to .docx"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(error_code([&] { Package::read_file(cases + "legacy-xls-data/rows.xlsx"); }), "legacy-format");
+    // The magic alone, with no stream it names: still not a zip, said as what it is.
+    std::string bare("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    bare.resize(4096, '\0');
+    EXPECT_EQ(error_code([&] { Package::read_memory(bare, "x.docx"); }), "legacy-format");
+}
+
 TEST(AtomicWrite, KeepsAnExistingFileWithoutOverwrite) {
     std::string dir = test::temp_dir();
     std::string path = dir + "/out.docx";
