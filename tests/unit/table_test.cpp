@@ -284,6 +284,34 @@ TEST(Xlsx, DateSystemsAndTheLeapDayExcelInvented) {
                                          "<x:workbookPr date1904=\"1\"/>"));
     EXPECT_EQ(t1904.rows[0]["d"], "1904-01-01");
     EXPECT_EQ(t1904.rows[1]["d"], "2024-01-01");
+    // Past 9999-12-31 in the 1904 system (Excel shows ####): the number, as in the 1900 system
+    // (it was a year-10000 text).
+    DataTable past = read_xlsx(workbook(header_row() + date_row(2, "2957003") + date_row(3, "2957004"), kDateStyle,
+                                        "<x:workbookPr date1904=\"1\"/>"));
+    EXPECT_EQ(past.rows[0]["d"], "9999-12-31");
+    EXPECT_EQ(past.rows[1]["d"], 2957004);
+}
+
+// The workbook is the package's officeDocument (its relationships read by formats/opc.hpp), not
+// a fixed xl/workbook.xml: the package's relationships were never read, and such a workbook was
+// refused.
+TEST(Xlsx, TheWorkbookIsThePackagesMainPart) {
+    std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    std::string rels_ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+    Package pkg = Package::from_parts(
+        {{"_rels/.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + rel +
+                             "/officeDocument\" Target=\"book/main.xml\"/></Relationships>"},
+         {"book/main.xml", std::string("<workbook xmlns=\"") + kSheetNs + "\" xmlns:r=\"" + rel +
+                               "\"><sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"s1\"/></sheets></workbook>"},
+         {"book/_rels/main.xml.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"s1\" Type=\"" + rel +
+                                          "/worksheet\" Target=\"../sheets/one.xml\"/></Relationships>"},
+         {"sheets/one.xml", std::string("<worksheet xmlns=\"") + kSheetNs + "\"><sheetData>" + header_row() +
+                                "<row r=\"2\"><c r=\"A2\"><v>7</v></c></row></sheetData></worksheet>"}},
+        "main.xlsx");
+    DataTable t = read_xlsx(pkg);
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0]["d"], 7);
+    EXPECT_EQ(xlsx_sheet_names(pkg), std::vector<std::string>{"表"});
 }
 
 TEST(Xlsx, HeaderProblemsNameTheCell) {

@@ -7,6 +7,7 @@
 #include "gongwen/i18n.hpp"
 #include "gongwen/text.hpp"
 #include "data/xlsx_formats.hpp"
+#include "formats/opc.hpp"
 #include "xml_problem.hpp"
 
 #include <pugixml.hpp>
@@ -21,6 +22,8 @@
 
 namespace gongwen {
 namespace {
+
+namespace opc = detail::opc;
 
 using i18n::_;
 
@@ -71,40 +74,6 @@ pugi::xml_document load(const Package& pkg, const std::string& part) {
                     i18n::format(_("part '{part}' is not well-formed XML at byte {offset}: {reason}"),
                                  {{"part", part}, {"offset", static_cast<long long>(r.offset)}, {"reason", xml_problem(r)}}));
     return doc;
-}
-
-// Relationships of `part`: id -> (type, resolved part name).
-std::map<std::string, std::pair<std::string, std::string>> relationships(const Package& pkg, const std::string& part) {
-    std::string dir = part.substr(0, part.rfind('/') + 1);
-    std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
-    std::map<std::string, std::pair<std::string, std::string>> out;
-    if (!pkg.find(rels)) return out;
-    pugi::xml_document doc = load(pkg, rels);
-    each(doc.document_element(), "Relationship", [&](pugi::xml_node r) {
-        std::string target = r.attribute("Target").value();
-        std::string path = !target.empty() && target[0] == '/' ? target.substr(1) : dir + target;
-        // Resolve "./" and "../" segments.
-        std::vector<std::string> segs;
-        std::size_t start = 0;
-        while (start <= path.size()) {
-            std::size_t slash = std::min(path.find('/', start), path.size());
-            std::string seg = path.substr(start, slash - start);
-            if (seg == "..") {
-                if (!segs.empty()) segs.pop_back();
-            } else if (!seg.empty() && seg != ".") {
-                segs.push_back(seg);
-            }
-            start = slash + 1;
-        }
-        std::string resolved;
-        for (const auto& s : segs) resolved += (resolved.empty() ? "" : "/") + s;
-        out[r.attribute("Id").value()] = {r.attribute("Type").value(), resolved};
-    });
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // ---- Text. OOXML escapes characters XML cannot carry as _xHHHH_ (Excel writes CR as _x000D_).
@@ -193,41 +162,41 @@ struct Workbook {
     std::string part;
     std::vector<Sheet> sheets;
     bool date1904 = false;
-    std::map<std::string, std::pair<std::string, std::string>> rels;
+    std::vector<opc::Relationship> rels;
 };
 
 Workbook open_workbook(const Package& pkg) {
     Workbook wb;
-    wb.part = "xl/workbook.xml";
-    for (const auto& [id, rel] : relationships(pkg, "_rels/.rels"))
-        if (ends_with(rel.first, "/officeDocument")) wb.part = rel.second;
+    // The package's officeDocument relationship names the workbook (formats/opc.hpp, the one
+    // reader of relationships); xl/workbook.xml when the package has none.
+    wb.part = opc::main_part(pkg);
+    if (wb.part.empty()) wb.part = "xl/workbook.xml";
     pugi::xml_document doc = load(pkg, wb.part);
     pugi::xml_node root = doc.document_element();
     if (local(root.name()) != "workbook")
         throw Error("bad-xlsx", pkg.label(), i18n::format(_("part '{part}' is not a workbook (is the file an .xlsx?)"), {{"part", wb.part}}));
     std::string d1904 = child(root, "workbookPr").attribute("date1904").value();
     wb.date1904 = d1904 == "1" || d1904 == "true";
-    wb.rels = relationships(pkg, wb.part);
+    wb.rels = opc::relationships(pkg, wb.part);
     each(child(root, "sheets"), "sheet", [&](pugi::xml_node s) {
-        auto rel = wb.rels.find(rel_id(s));
+        const opc::Relationship* rel = opc::find_by_id(wb.rels, rel_id(s));
         std::string name = s.attribute("name").value();
-        if (rel == wb.rels.end())
+        if (!rel || rel->external)
             throw Error("bad-xlsx", pkg.label(), i18n::format(_("sheet '{sheet}' has no relationship in the workbook"), {{"sheet", name}}));
-        wb.sheets.push_back({name, rel->second.second});
+        wb.sheets.push_back({name, rel->part});
     });
     if (wb.sheets.empty()) throw Error("bad-xlsx", pkg.label(), _("the workbook has no sheets"));
     return wb;
 }
 
 std::string related_part(const Workbook& wb, std::string_view type) {
-    for (const auto& [id, rel] : wb.rels)
-        if (ends_with(rel.first, type)) return rel.second;
-    return {};
+    const opc::Relationship* rel = opc::find_by_type(wb.rels, type);
+    return rel ? rel->part : std::string();
 }
 
 std::vector<std::string> shared_strings(const Package& pkg, const Workbook& wb) {
     std::vector<std::string> out;
-    std::string part = related_part(wb, "/sharedStrings");
+    std::string part = related_part(wb, "sharedStrings");
     if (part.empty()) return out;
     pugi::xml_document doc = load(pkg, part);
     each(doc.document_element(), "si", [&](pugi::xml_node si) { out.push_back(string_item(si)); });
@@ -237,7 +206,7 @@ std::vector<std::string> shared_strings(const Package& pkg, const Workbook& wb) 
 // How each cell style (an index into cellXfs) shows numbers.
 std::vector<Shown> cell_styles(const Package& pkg, const Workbook& wb) {
     std::vector<Shown> out;
-    std::string part = related_part(wb, "/styles");
+    std::string part = related_part(wb, "styles");
     if (part.empty()) return out;
     pugi::xml_document doc = load(pkg, part);
     pugi::xml_node root = doc.document_element();
