@@ -262,6 +262,7 @@ def main(argv):
     if not office:
         if os.environ.get("CI") == "true":
             failed.append("office: soffice or pdfinfo is not installed (required under CI=true)")
+            print("FAIL " + failed[-1])
         else:
             print("SKIP office: soffice or pdfinfo is not installed")
             skipped = True
@@ -275,8 +276,10 @@ def main(argv):
             stem = os.path.splitext(name)[0]
             want = pages(os.path.join(pdfdir, "orig_" + stem + ".pdf"))
             if want is None:
-                failed.append("%s: LibreOffice made no PDF of the original" % name)
-                print("FAIL %s: LibreOffice made no PDF of the original" % name)
+                with open(os.path.join(work, "soffice.log"), "rb") as f:
+                    tail = f.read()[-300:].decode("utf-8", "replace").strip()
+                failed.append("%s: LibreOffice made no PDF of the original (soffice said: %s)" % (name, tail))
+                print("FAIL " + failed[-1])
                 continue
             for out in outputs:
                 got = pages(os.path.join(pdfdir, os.path.splitext(os.path.basename(out))[0] + ".pdf"))
