@@ -50,10 +50,11 @@ std::string unwritable(const std::string& path) {
 
 struct BatchCommand {
     BatchOptions o;
-    std::string shard = "1/1", report_path;
+    std::string shard = "1/1", report_path, output_format = "docx";  // --format, as the user wrote it
     CLI::App* app = nullptr;
 
     int run() {
+        o.format = *parse_batch_format(output_format);  // CLI11 took docx, odt or pdf only
         auto slash = shard.find('/');
         try {
             if (slash == std::string::npos) throw std::invalid_argument(shard);
@@ -134,7 +135,7 @@ struct BatchCommand {
             return usage ? kUsage : kBadInput;
         }
         for (const auto& r : s.rows)
-            if (r.status == "failed") print_diagnostics(r.diagnostics);
+            if (r.status == RowStatus::failed) print_diagnostics(r.diagnostics);
         print_diagnostics(s.problems);
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.1f", s.seconds);
@@ -145,7 +146,7 @@ struct BatchCommand {
         if (!report_path.empty()) {
             json rows = json::array();
             for (const auto& r : s.rows)
-                rows.push_back({{"row", r.row}, {"output", r.output}, {"status", r.status}, {"diagnostics", diagnostics_json(r.diagnostics)}});
+                rows.push_back({{"row", r.row}, {"output", r.output}, {"status", row_status_name(r.status)}, {"diagnostics", diagnostics_json(r.diagnostics)}});
             json rep = {{"type", o.type},       {"data", o.data_path}, {"out_dir", o.out_dir}, {"written", s.written},
                         {"skipped", s.skipped}, {"failed", s.failed},  {"seconds", s.seconds}, {"rows", rows},
                         {"problems", diagnostics_json(s.problems)}};
@@ -167,7 +168,7 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_option("--data,-d", c.o.data_path, _("rows: .xlsx (first sheet), .csv (UTF-8 or GB18030), .json, .jsonl"))
         ->required()->check(CLI::ExistingFile);
     c.app->add_option("--out-dir,-o", c.o.out_dir, _("where the documents go"))->required();
-    c.app->add_option("--format", c.o.format, _("docx, odt or pdf"))->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
+    c.app->add_option("--format", c.output_format, _("docx, odt or pdf"))->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
     c.app->add_option("--jobs,-j", c.o.jobs, _("parallel renderers (default: every core)"));
     c.app->add_option("--name", c.o.name_pattern, _("file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)"));
     c.app->add_flag("--resume", c.o.resume, _("keep outputs that exist and are complete; write the rest"));

@@ -44,6 +44,9 @@ TEST_F(I18nBatch, SummaryProblemsAndReportInChinese) {
     // The report's messages are the same Chinese sentences; its keys and codes stay as they are.
     auto report = nlohmann::json::parse(test::slurp(path("report.json")));
     EXPECT_EQ(report["written"], 3);
+    // A row's status is a word of the report's contract whatever the language (RowStatus at the edge).
+    ASSERT_EQ(report["rows"].size(), 3u);
+    for (const auto& row : report["rows"]) EXPECT_EQ(row["status"], "written") << row.dump();
     ASSERT_EQ(report["problems"].size(), 1u) << report.dump(2);
     EXPECT_EQ(report["problems"][0]["code"], "unknown-key");
     std::string message = report["problems"][0]["message"];
@@ -57,6 +60,11 @@ TEST_F(I18nBatch, SummaryProblemsAndReportInChinese) {
     EXPECT_NE(again.err.find(" 等）；如要保留并生成其余的，请加 --resume；如要覆盖，请加 --force"), std::string::npos) << again.err;
     for (const char* english : {"outputs exist", "use --resume", "error["})
         EXPECT_EQ(again.err.find(english), std::string::npos) << english << "\n" << again.err;
+
+    auto resumed = run_gongwen(batch("--resume --report '" + path("resumed.json") + "'"), "LANG=zh_CN.UTF-8");
+    auto kept = nlohmann::json::parse(test::slurp(path("resumed.json")));
+    EXPECT_EQ(kept["skipped"], 3) << resumed.err;
+    for (const auto& row : kept["rows"]) EXPECT_EQ(row["status"], "skipped") << row.dump();
 
     // English under C, word for word as before.
     auto c = run_gongwen(batch(), "LANG=C");

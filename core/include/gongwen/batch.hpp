@@ -7,11 +7,24 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace gongwen {
+
+/// What a batch writes: DOCX, ODT, or PDF (DOCX converted by BatchOptions::to_pdf).
+enum class BatchFormat { docx, odt, pdf };
+/// "docx", "odt", "pdf": the outputs' extension and --format's words.
+const char* batch_format_name(BatchFormat f);
+/// The format --format names; nothing for another word.
+std::optional<BatchFormat> parse_batch_format(const std::string& name);
+
+/// What became of a row's document.
+enum class RowStatus { written, skipped, failed };
+/// "written", "skipped", "failed": the words of --report (a documented contract).
+const char* row_status_name(RowStatus s);
 
 /// How far a batch has come, for a progress display.
 struct BatchProgress {
@@ -32,7 +45,7 @@ struct BatchOptions {
     std::string type;                      ///< document type id
     std::string data_path;                 ///< rows: .xlsx, .csv, .json, .jsonl
     std::string out_dir;
-    std::string format = "docx";           ///< docx, odt, pdf
+    BatchFormat format = BatchFormat::docx;
     unsigned jobs = 0;                     ///< 0: every core
     std::string name_pattern;              ///< "": the type's own output pattern
     bool resume = false;                   ///< skip outputs that exist and are complete
@@ -49,7 +62,7 @@ struct BatchOptions {
 struct RowResult {
     int row = 0;                           ///< in the data file (spreadsheet row / CSV line / JSON index)
     std::string output;                    ///< the file written or kept
-    std::string status;                    ///< written, skipped, failed
+    RowStatus status = RowStatus::failed;
     Diagnostics diagnostics;
 };
 

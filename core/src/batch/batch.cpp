@@ -25,6 +25,30 @@ using i18n::_;
 using i18n::format;
 using i18n::P_;
 
+const char* batch_format_name(BatchFormat f) {
+    switch (f) {
+    case BatchFormat::docx: return "docx";
+    case BatchFormat::odt: return "odt";
+    case BatchFormat::pdf: return "pdf";
+    }
+    return "docx";
+}
+
+std::optional<BatchFormat> parse_batch_format(const std::string& name) {
+    for (BatchFormat f : {BatchFormat::docx, BatchFormat::odt, BatchFormat::pdf})
+        if (name == batch_format_name(f)) return f;
+    return std::nullopt;
+}
+
+const char* row_status_name(RowStatus s) {
+    switch (s) {
+    case RowStatus::written: return "written";
+    case RowStatus::skipped: return "skipped";
+    case RowStatus::failed: return "failed";
+    }
+    return "failed";
+}
+
 std::string safe_file_name(const std::string& raw) {
     std::string out;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -49,15 +73,13 @@ std::string safe_file_name(const std::string& raw) {
 
 BatchSummary run_batch(const BatchOptions& o) {
     auto start = std::chrono::steady_clock::now();
-    if (o.format != "docx" && o.format != "odt" && o.format != "pdf")
-        throw Error("bad-option", o.out_dir, _("--format must be docx, odt or pdf"));
-    if (o.format == "pdf" && !o.to_pdf) throw Error("bad-option", o.out_dir, _("PDF output needs a converter to PDF (LibreOffice)"));
+    if (o.format == BatchFormat::pdf && !o.to_pdf) throw Error("bad-option", o.out_dir, _("PDF output needs a converter to PDF (LibreOffice)"));
     if (o.shard_n == 0 || o.shard_k == 0 || o.shard_k > o.shard_n)
         throw Error("bad-option", o.data_path, _("--shard K/N needs 1 ≤ K ≤ N"));
     remove_stale_temp_dirs();  // what a batch killed before its end left in the temp folder
     auto type = DocumentType::open(discover_plugins(), o.type);
     const PluginManifest* m = &type->manifest();
-    DocFormat fmt = o.format == "odt" ? DocFormat::odt : DocFormat::docx;
+    DocFormat fmt = o.format == BatchFormat::odt ? DocFormat::odt : DocFormat::docx;  // a PDF is a converted DOCX
     if (const auto& compiled = type->template_for(fmt); !compiled.tmpl->ok()) throw Error(compiled.diagnostics);
 
     BatchSummary summary;
@@ -95,7 +117,7 @@ BatchSummary run_batch(const BatchOptions& o) {
         for (int n = 2; names.count(unique); ++n) unique = name + "_" + std::to_string(n);
         names.insert(unique);
         if (!mine) continue;
-        fs::path path = (out_dir / (unique + "." + o.format)).lexically_normal();
+        fs::path path = (out_dir / (unique + "." + batch_format_name(o.format))).lexically_normal();
         if (path.parent_path() != out_dir) throw Error("bad-name", o.out_dir, format(_("a file name left the output folder: {name}"), {{"name", unique}}));
         jobs.push_back({rows.row_numbers[i], i, path.string()});
     }
@@ -147,7 +169,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     std::vector<std::pair<std::string, std::string>> pdf_jobs;  // rendered docx -> pdf path
     std::mutex pdf_mutex;
     fs::path pdf_tmp;
-    if (o.format == "pdf") {
+    if (o.format == BatchFormat::pdf) {
         // The intermediate DOCX files live in the system's temp folder, never in --out-dir.
         std::string t = make_run_temp_dir("gongwen-batch");
         if (t.empty()) throw Error("cannot-write", fs::temp_directory_path(ec).string(), _("cannot create a temporary folder"));
@@ -170,7 +192,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             try {
                 if (fs::exists(job.path) && !o.force) {
                     if (o.resume && batch::complete_output(job.path, o.format)) {
-                        r.status = "skipped";
+                        r.status = RowStatus::skipped;
                         ++done;
                         report_progress();
                         continue;
@@ -185,23 +207,23 @@ BatchSummary run_batch(const BatchOptions& o) {
                 go.template_diagnostics = false;        // checked before the first row
                 auto bytes = type->generate(inputs.row_data(job.index), fmt, label, go, r.diagnostics);
                 if (!bytes) throw Error(Diagnostics{});
-                if (o.format == "pdf") {
+                if (o.format == BatchFormat::pdf) {
                     std::string src = (pdf_tmp / (std::to_string(i) + ".docx")).string();
                     write_file_atomically(src, *bytes, true);
                     std::lock_guard<std::mutex> lock(pdf_mutex);
                     pdf_jobs.emplace_back(src, job.path);
-                    r.status = "written";
+                    r.status = RowStatus::written;
                 } else {
                     write_file_atomically(job.path, *bytes, o.force || o.resume);
-                    r.status = "written";
+                    r.status = RowStatus::written;
                 }
             } catch (const Error& e) {
                 r.diagnostics.append(e.diagnostics());
-                r.status = "failed";
+                r.status = RowStatus::failed;
                 ++failed;
             } catch (const std::exception& e) {
                 r.diagnostics.error("internal-error", label, e.what());
-                r.status = "failed";
+                r.status = RowStatus::failed;
                 ++failed;
             }
             ++done;
@@ -215,7 +237,7 @@ BatchSummary run_batch(const BatchOptions& o) {
     work();
     for (auto& t : threads) t.join();
 
-    if (o.format == "pdf" && !pdf_jobs.empty()) {
+    if (o.format == BatchFormat::pdf && !pdf_jobs.empty()) {
         // One LibreOffice process for the whole batch, not one per document.
         auto pdf_start = std::chrono::steady_clock::now();
         auto failures = o.to_pdf(pdf_jobs, o.force || o.resume, [&](std::size_t n) {
@@ -226,16 +248,16 @@ BatchSummary run_batch(const BatchOptions& o) {
         });
         for (auto& r : summary.rows) {
             auto it = failures.find(r.output);
-            if (it != failures.end() && r.status == "written") {
-                r.status = "failed";
+            if (it != failures.end() && r.status == RowStatus::written) {
+                r.status = RowStatus::failed;
                 r.diagnostics.error("office-failed", r.output, it->second);
             }
         }
     }
     if (!pdf_tmp.empty()) fs::remove_all(pdf_tmp, ec);
     for (const auto& r : summary.rows) {
-        if (r.status == "written") ++summary.written;
-        else if (r.status == "skipped") ++summary.skipped;
+        if (r.status == RowStatus::written) ++summary.written;
+        else if (r.status == RowStatus::skipped) ++summary.skipped;
         else ++summary.failed;
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -50,10 +50,10 @@ void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>
     }
 }
 
-bool complete_output(const std::string& path, const std::string& format) {
+bool complete_output(const std::string& path, BatchFormat format) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) == 0) return false;
-    if (format == "pdf") {
+    if (format == BatchFormat::pdf) {
         std::string b = read_file_bytes(path);
         return b.rfind("%PDF", 0) == 0 && b.find("%%EOF", b.size() > 1024 ? b.size() - 1024 : 0) != std::string::npos;
     }

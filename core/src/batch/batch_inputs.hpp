@@ -51,6 +51,6 @@ void report_unknown_columns(const DataTable& table, const std::vector<FieldSpec>
                             Diagnostics& out);
 
 /// True when `path` holds a complete output of `format` (a PDF with its end, a readable package).
-bool complete_output(const std::string& path, const std::string& format);
+bool complete_output(const std::string& path, BatchFormat format);
 
 } // namespace gongwen::batch
