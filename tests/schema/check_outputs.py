@@ -16,6 +16,8 @@ Produces, in one work folder:
   conformance/ the docxtemplater suite's outputs (from GONGWEN_SHARED_DIR), and those of its ODT
                twins (run_conformance_odt.py), judged against their inputs: a valid input must
                give a valid output, an invalid one no error it did not have
+  corpus/      tests/corpus's real documents with tags put into their text (its check.py's
+               injection), rendered and judged against the originals the same way
 then runs ../shared/schemas/schema_check.py (found through GONGWEN_SHARED_DIR) on all of them in
 one go. Exit 0: all valid; 1: something invalid or a step failed; 77: the checker, xmllint or jing
 missing (a failure under CI=true).
@@ -350,6 +352,40 @@ def conformance(run):
             run.judged[out] = (f"conformance case {case['id']} (ODT twin)", tmpl)
 
 
+# ---- the real-document corpus ------------------------------------------------------------------------------
+
+def corpus(run):
+    """tests/corpus's documents with tags put into their text runs (its check.py's own injection,
+    called, not repeated here), rendered, each output judged against its original."""
+    folder = os.path.join(run.args.source, "tests", "corpus")
+    script = os.path.join(folder, "check.py")
+    if not os.path.exists(script):
+        return
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gongwen_corpus_check", script)
+    mod = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(mod)
+        names = [f for f in mod.manifest_files() if os.path.exists(os.path.join(folder, f))]
+        for name in names:
+            src = os.path.join(folder, name)
+            stem, ext = os.path.splitext(name)
+            changed, data = mod.inject(mod.read_parts(src), ext == ".docx")
+            if not changed:
+                continue
+            tpl = run.out("corpus", "template-" + name)
+            mod.write_like(src, tpl, {k: v[0] for k, v in changed.items()})
+            data_path = run.out("corpus", stem + ".json")
+            with open(data_path, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False)
+            out = run.out("corpus", "out-" + name)
+            # whether it renders is corpus_real_documents' business; a written output is judged
+            if run.gongwen("render", tpl, "--data", data_path, "-o", out, "--force", must=False):
+                run.judged[out] = (f"corpus {name} (tags in its text)", src)
+    except (AttributeError, TypeError, ValueError, OSError) as e:
+        run.fail(f"tests/corpus/check.py's injection could not be used ({type(e).__name__}: {e})")
+
+
 # ---- validation -----------------------------------------------------------------------------------------
 
 LINE = re.compile(r"^\s+line \d+:\d+ (\S+): (.*)$")
@@ -438,7 +474,7 @@ def main():
     ap.add_argument("--install", action="store_true", help="also cmake --install the build and check that tree")
     ap.add_argument("--work", help="keep everything in this folder (default: a temporary one, removed)")
     ap.add_argument("--steps", help="only these steps, comma-separated (default: all): shipped, test_fixtures, "
-                    "types_and_examples, engine, golden, scaffold, batch, conformance")
+                    "types_and_examples, engine, golden, scaffold, batch, conformance, corpus")
     args = ap.parse_args()
     for k in ("gongwen", "source", "build", "shared", "example_plugins"):
         if getattr(args, k):
@@ -459,7 +495,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     run = Run(args, os.path.abspath(work))
     try:
-        steps = (shipped, test_fixtures, types_and_examples, engine, golden, scaffold, batch, conformance)
+        steps = (shipped, test_fixtures, types_and_examples, engine, golden, scaffold, batch, conformance, corpus)
         wanted = set(args.steps.split(",")) if args.steps else {s.__name__ for s in steps}
         unknown = wanted - {s.__name__ for s in steps}
         if unknown:
@@ -469,7 +505,7 @@ def main():
                 step(run)
         paths = sorted(set(run.must_be_valid) | set(run.judged) | {i for _, i in run.judged.values()})
         print(f"validating {len(paths)} packages ({len(run.must_be_valid)} must be valid, "
-              f"{len(run.judged)} conformance outputs judged against their inputs)")
+              f"{len(run.judged)} outputs judged against their templates: conformance suite, corpus)")
         results = validate(checker, paths)
         invalid = 0
         for path, label in sorted(run.must_be_valid.items(), key=lambda kv: kv[1]):
@@ -505,7 +541,7 @@ def main():
             for part, path, msg in new[:8]:
                 print(f"    {part}: {path}: {msg}")
         print(f"{len(run.must_be_valid) - sum(1 for p in run.must_be_valid if not results[p][0])} of "
-              f"{len(run.must_be_valid)} valid; {judged_ok} of {len(run.judged)} conformance outputs no worse than their "
+              f"{len(run.must_be_valid)} valid; {judged_ok} of {len(run.judged)} judged outputs no worse than their "
               f"templates; {len(run.failures)} step(s) failed")
         return 1 if invalid or run.failures else 0
     finally:
