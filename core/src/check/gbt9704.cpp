@@ -3,6 +3,7 @@
 #include "gongwen/i18n.hpp"
 
 #include "check/text_rules.hpp"
+#include "formats/opc.hpp"
 
 #include <pugixml.hpp>
 
@@ -19,6 +20,8 @@ using i18n::_;
 using i18n::N_;
 
 namespace {
+
+namespace opc = detail::opc;
 
 // "odd", "even", "left", "right", "center" in messages, in the user's language.
 const char* word(const std::string& w) {
@@ -182,7 +185,8 @@ std::string paragraph_text(pugi::xml_node p) {
 }
 
 void check_docx(Checker& c, const Package& pkg) {
-    const std::string main = "word/document.xml";
+    std::string main = opc::main_part(pkg);
+    if (main.empty()) main = "word/document.xml";
     auto doc = load(pkg, main);
     auto styles = load(pkg, "word/styles.xml");
     auto settings = load(pkg, "word/settings.xml");
@@ -239,7 +243,7 @@ void check_docx(Checker& c, const Package& pkg) {
 
     // Page numbers: the footers of odd (default) and even pages.
     bool even_odd = settings.child("w:settings").child("w:evenAndOddHeaders") != nullptr;
-    auto rels = load(pkg, "word/_rels/document.xml.rels");
+    const auto rels = opc::relationships(pkg, main);
     auto footer = [&](const char* type, const char* which, const char* want) {
         std::string id;
         // The body's pages are numbered in the first section (a later one may hold only the
@@ -247,8 +251,8 @@ void check_docx(Checker& c, const Package& pkg) {
         pugi::xml_node first = body.select_node(".//w:pPr/w:sectPr").node();
         for (auto ref : (first ? first : sect).children("w:footerReference"))
             if (std::string(ref.attribute("w:type").value()) == type) id = ref.attribute("r:id").value();
-        std::string target = rels.child("Relationships").find_child_by_attribute("Relationship", "Id", id.c_str()).attribute("Target").value();
-        std::string part = target.empty() ? std::string("word/document.xml") : "word/" + target;
+        const opc::Relationship* rel = opc::find_by_id(rels, id);
+        std::string part = rel && !rel->external ? rel->part : main;
         auto ftr = load(pkg, part);
         bool field = false;
         std::string text, align;
