@@ -8,19 +8,7 @@
 
 namespace gongwen::detail {
 
-/// What the format adapters tell the format-neutral compiler.
-struct FormatSpec {
-    DocFormat format;
-    const char* paragraph;       ///< w:p / text:p
-    const char* paragraph_alt;   ///< "" / text:h
-    const char* row;             ///< w:tr / table:table-row
-    const char* cell;            ///< w:tc / table:table-cell
-    const char* cell_alt;        ///< "" / table:covered-table-cell
-    const char* table;           ///< w:tbl / table:table
-    const char* text;            ///< w:t (the element whose text is the text layer) / "" (ODT: any text in a paragraph)
-};
-
-const FormatSpec& spec_for(DocFormat f);
+class FormatAdapter;
 
 /// A parsed tag expression: `#name | f:arg | g`.
 struct Filter {
@@ -37,9 +25,6 @@ struct Expr {
     bool handles_missing = false;      ///< a filter gives missing values a value
 };
 
-/// Where a value lands: inside a DOCX w:t, or directly in ODT paragraph text.
-enum class ValueSite { docx_text, odt_text };
-
 struct Node {
     enum class Kind { literal, value, section } kind = Kind::literal;
     std::string literal;               ///< literal: escaped XML
@@ -47,23 +32,26 @@ struct Node {
     bool inverted = false;             ///< section
     bool guard = false;                ///< section rendered once, without a scope, when its value is true
                                        ///< (a table whose every row is looped: dropped when there is none)
-    // Page and section breaks around a DOCX paragraph loop, kept the way Word users expect
-    // (and docxtemplater does): see PartCompiler::expand_sections.
+    // Page and section breaks around a paragraph loop, kept the way Word users expect (and
+    // docxtemplater does) when the format keeps them: see template/expansion.cpp.
     std::string before, after;         ///< XML emitted before / after the repetitions
     std::string empty_fill;            ///< XML emitted instead when there is no repetition
     std::string iter_open, iter_close; ///< XML around each repetition (spans reopened and closed)
     bool page_break_each = false;      ///< each repetition ends with a page break
     bool page_break_last = false;      ///< the last repetition ends with a page break
-    bool ensure_paragraph = false;     ///< emit <w:p/> when nothing was rendered (a cell needs one)
-    ValueSite site = ValueSite::docx_text;
+    bool ensure_paragraph = false;     ///< emit an empty paragraph when nothing was rendered (a cell needs one)
     int paragraph = 0;
     int tag_id = 0;                    ///< index in the part's tag list, for de-duplicated warnings
     std::string tag_text;              ///< as written
     std::vector<Node> children;        ///< section body
+    std::vector<Node> children_again;  ///< the body from the second repetition on, when it differs: a
+                                       ///< loop from a heading into a paragraph closes the heading once,
+                                       ///< then the paragraph the previous repetition opened
 };
 
 struct CompiledPart {
     std::string name;
+    const FormatAdapter* format = nullptr;  ///< how values and breaks are written
     std::vector<Node> nodes;
     std::size_t size_hint = 0;         ///< template part size: a first guess at the output size
 };

@@ -1,6 +1,6 @@
 #include "template/renderer.hpp"
 
-#include "template/xml_text.hpp"
+#include "formats/format.hpp"
 
 #include "gongwen/i18n.hpp"
 
@@ -52,7 +52,7 @@ class Renderer {
 public:
     Renderer(const std::string& label, const CompiledPart& part, const TemplateOptions& topts,
              const RenderOptions& ropts, std::string& out, Diagnostics& diags)
-        : label_(label), part_(part), topts_(topts), ropts_(ropts), out_(out), diags_(diags) {}
+        : label_(label), part_(part), format_(*part.format), topts_(topts), ropts_(ropts), out_(out), diags_(diags) {}
 
     bool run(const json& data) {
         scopes_.push_back(&data);
@@ -205,7 +205,7 @@ private:
             loops_.push_back({0, v->size()});
             for (std::size_t i = 0; i < v->size() && !stop_; ++i) {
                 loops_.back().index = i;
-                repetition(n, &(*v)[i], i + 1 == v->size());
+                repetition(n, &(*v)[i], i == 0, i + 1 == v->size());
                 ++reps;
                 if (out_.size() > ropts_.max_part_size) {
                     stop_ = true;
@@ -216,36 +216,25 @@ private:
             }
             loops_.pop_back();
         } else if (on) {
-            repetition(n, v, true);
+            repetition(n, v, true, true);
             reps = 1;
         }
         if (reps == 0) {
             out_ += n.empty_fill;
-            if (n.page_break_last) out_ += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+            if (n.page_break_last) out_ += format_.page_break_paragraph();
         }
         out_ += n.after;
-        if (n.ensure_paragraph && out_.size() == start) out_ += "<w:p/>";
+        if (n.ensure_paragraph && out_.size() == start) out_ += format_.empty_paragraph();
     }
 
-    void repetition(const Node& n, const json* scope, bool last) {
+    void repetition(const Node& n, const json* scope, bool first, bool last) {
         const std::size_t start = out_.size();
         scopes_.push_back(scope);
         out_ += n.iter_open;
-        render(n.children);
+        render(first || n.children_again.empty() ? n.children : n.children_again);
         out_ += n.iter_close;
         scopes_.pop_back();
-        if (n.page_break_each || (last && n.page_break_last)) page_break_at_end(start);
-    }
-
-    // Puts a page break at the end of the last paragraph written since `start`.
-    void page_break_at_end(std::size_t start) {
-        static const std::string run = "<w:r><w:br w:type=\"page\"/></w:r>";
-        std::size_t p = out_.rfind("</w:p>");
-        if (p == std::string::npos || p < start) {
-            out_ += "<w:p>" + run + "</w:p>";
-            return;
-        }
-        out_.insert(p, run);
+        if (n.page_break_each || (last && n.page_break_last)) format_.append_page_break(out_, start);
     }
 
     void emit(const Node& n, std::string_view text) {
@@ -276,10 +265,7 @@ private:
                                 {{"name", n.expr.name}, {"char", std::string(buf)}}));
             return;
         }
-        if (n.site == ValueSite::docx_text)
-            emit_docx(text);
-        else
-            emit_odt(text);
+        format_.append_value(out_, text, topts_.linebreaks);
     }
 
     static std::string clean(std::string_view text) {
@@ -297,68 +283,9 @@ private:
         return out;
     }
 
-    void emit_docx(std::string_view text) {
-        if (!topts_.linebreaks) {
-            append_escaped_text(out_, text);
-            return;
-        }
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            char c = text[i];
-            if (c != '\n' && c != '\r' && c != '\t') continue;
-            append_escaped_text(out_, text.substr(run, i - run));
-            if (c == '\t') {
-                out_ += "</w:t><w:tab/><w:t xml:space=\"preserve\">";
-            } else {
-                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-                out_ += "</w:t><w:br/><w:t xml:space=\"preserve\">";
-            }
-            run = i + 1;
-        }
-        append_escaped_text(out_, text.substr(run));
-    }
-
-    void emit_odt(std::string_view text) {
-        // ODF collapses white space: runs of spaces become <text:s/>, breaks and tabs elements.
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            char c = text[i];
-            if (c == ' ') {
-                std::size_t k = i;
-                while (k < text.size() && text[k] == ' ') ++k;
-                std::size_t count = k - i;
-                // At either edge of the value a space may meet one of the template's.
-                bool at_edge = i == 0 || k == text.size();
-                if (count == 1 && !at_edge) continue;
-                append_escaped_text(out_, text.substr(run, i - run));
-                std::size_t extra = count;
-                if (!at_edge) {
-                    out_ += ' ';
-                    --extra;
-                }
-                if (extra == 1)
-                    out_ += "<text:s/>";
-                else if (extra > 1)
-                    out_ += "<text:s text:c=\"" + std::to_string(extra) + "\"/>";
-                run = k;
-                i = k - 1;
-                continue;
-            }
-            if (c != '\n' && c != '\r' && c != '\t') continue;
-            append_escaped_text(out_, text.substr(run, i - run));
-            if (c == '\t') {
-                out_ += topts_.linebreaks ? "<text:tab/>" : " ";
-            } else {
-                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-                out_ += topts_.linebreaks ? "<text:line-break/>" : " ";
-            }
-            run = i + 1;
-        }
-        append_escaped_text(out_, text.substr(run));
-    }
-
     const std::string& label_;
     const CompiledPart& part_;
+    const FormatAdapter& format_;
     const TemplateOptions& topts_;
     const RenderOptions& ropts_;
     std::string& out_;

@@ -6,25 +6,14 @@
 #include "template/compiled.hpp"
 #include "template/compiler.hpp"
 #include "template/renderer.hpp"
+#include "formats/format.hpp"
 
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <cstring>
 
 namespace gongwen {
-
-namespace detail {
-
-const FormatSpec& spec_for(DocFormat f) {
-    static const FormatSpec docx{DocFormat::docx, "w:p", "", "w:tr", "w:tc", "", "w:tbl", "w:t"};
-    static const FormatSpec odt{DocFormat::odt, "text:p", "text:h", "table:table-row", "table:table-cell",
-                                "table:covered-table-cell", "table:table", ""};
-    return f == DocFormat::docx ? docx : odt;
-}
-
-} // namespace detail
 
 namespace {
 
@@ -35,81 +24,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-pugi::xml_document parse_small(const Package& pkg, const std::string& part) {
-    pugi::xml_document doc;
-    const std::string& xml = pkg.text(part);
-    if (!doc.load_buffer(xml.data(), xml.size())) throw Error("malformed-xml", pkg.label(), "part '" + part + "' is not well-formed XML");
-    return doc;
-}
-
-// "word/document.xml" + "../media/x.png" -> "media/x.png"; absolute targets start at the root.
-std::string resolve_target(const std::string& base_dir, std::string target) {
-    std::string path = target.size() && target[0] == '/' ? target.substr(1) : base_dir + target;
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        if (seg == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!seg.empty() && seg != ".") {
-            parts.push_back(seg);
-        }
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-    return out;
-}
-
-std::string content_type_of(const pugi::xml_document& types, const std::string& part) {
-    for (auto o : types.document_element().children("Override")) {
-        std::string name = o.attribute("PartName").value();
-        if (!name.empty() && name[0] == '/') name.erase(0, 1);
-        if (name == part) return o.attribute("ContentType").value();
-    }
-    auto dot = part.rfind('.');
-    std::string ext = dot == std::string::npos ? "" : lower(part.substr(dot + 1));
-    for (auto d : types.document_element().children("Default"))
-        if (lower(d.attribute("Extension").value()) == ext) return d.attribute("ContentType").value();
-    return "";
-}
-
-// The text parts of a DOCX: the main part the package's relationships name, then its headers,
-// footers, notes and comments.
-std::vector<std::string> docx_parts(const Package& pkg) {
-    std::string main;
-    if (pkg.find("_rels/.rels")) {
-        auto rels = parse_small(pkg, "_rels/.rels");
-        for (auto r : rels.document_element().children("Relationship"))
-            if (ends_with(r.attribute("Type").value(), "/officeDocument")) main = resolve_target("", r.attribute("Target").value());
-    }
-    if (main.empty()) main = "word/document.xml";
-    if (!pkg.find(main)) throw Error("missing-part", pkg.label(), "the package has no main document part '" + main + "'");
-    auto types = parse_small(pkg, "[Content_Types].xml");
-    std::string type = content_type_of(types, main);
-    if (type.find("wordprocessingml") == std::string::npos)
-        throw Error("not-a-document", pkg.label(),
-                    "the main part '" + main + "' is not a Word document (" + (type.empty() ? "no content type" : type) + ")");
-    std::vector<std::string> parts{main};
-    auto slash = main.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : main.substr(0, slash + 1);
-    std::string rels_name = dir + "_rels/" + main.substr(dir.size()) + ".rels";
-    if (pkg.find(rels_name)) {
-        auto rels = parse_small(pkg, rels_name);
-        static const char* kinds[] = {"/header", "/footer", "/footnotes", "/endnotes", "/comments"};
-        for (auto r : rels.document_element().children("Relationship")) {
-            if (std::strcmp(r.attribute("TargetMode").value(), "External") == 0) continue;
-            std::string rtype = r.attribute("Type").value();
-            if (std::none_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return ends_with(rtype, k); })) continue;
-            std::string target = resolve_target(dir, r.attribute("Target").value());
-            if (pkg.find(target) && std::find(parts.begin(), parts.end(), target) == parts.end()) parts.push_back(target);
-        }
-    }
-    return parts;
 }
 
 DocFormat detect_format(const Package& pkg) {
@@ -172,19 +86,12 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
     if (options.open.empty() || options.close.empty())
         throw Error("bad-delimiters", package.label(), "delimiters must not be empty");
     const FormatterRegistry& formatters = options.formatters ? *options.formatters : FormatterRegistry::builtin();
-    std::vector<std::string> parts;
-    if (impl->format == DocFormat::docx) {
-        parts = docx_parts(package);
-    } else {
-        if (!package.find("content.xml")) throw Error("missing-part", package.label(), "the package has no 'content.xml'");
-        parts.push_back("content.xml");
-        if (package.find("styles.xml")) parts.push_back("styles.xml");
-    }
+    const detail::FormatAdapter& format = detail::format_adapter(impl->format);
+    std::vector<std::string> parts = format.text_parts(package);
     std::size_t errors_before = diags.error_count();
-    const auto& spec = detail::spec_for(impl->format);
     for (const auto& part : parts) {
         std::size_t first = diags.size();
-        auto compiled = detail::compile_part(package.label(), part, package.text(part), spec, options, formatters,
+        auto compiled = detail::compile_part(package.label(), part, package.text(part), format, options, formatters,
                                              impl->tags, diags);
         diags.sort_from(first);
         if (compiled) impl->parts.push_back(std::move(*compiled));
