@@ -187,13 +187,6 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
                         i18n::format(_("uncompressed size exceeds {limit} bytes at entry '{entry}' (raise it with --max-package-size)"),
                                      {{"limit", limits.max_total_size}, {"entry", name}}));
     }
-    // An ODF package saved with a password keeps its zip readable and encrypts the parts:
-    // its manifest says so before any part is read as XML.
-    if (zip_int64_t m = zip_name_locate(ar.za, "META-INF/manifest.xml", 0); m >= 0) {
-        zip_stat_t st;
-        if (zip_stat_index(ar.za, static_cast<zip_uint64_t>(m), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
-            detail::refuse_encrypted_odf(read_entry(ar.za, static_cast<zip_uint64_t>(m), 0, st.size, label, "META-INF/manifest.xml"), label);
-    }
     std::uint64_t total = 0;
     pkg.entries_.reserve(static_cast<std::size_t>(count));
     for (zip_int64_t i = 0; i < count; ++i) {
@@ -238,6 +231,10 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         }
         pkg.entries_.push_back(std::move(e));
     }
+    // An ODF package saved with a password keeps its zip readable and encrypts the parts: its
+    // manifest says so, and the parts are never parsed as XML.
+    if (const PackageEntry* manifest = pkg.find("META-INF/manifest.xml"); manifest && manifest->has_data)
+        detail::refuse_encrypted_odf(manifest->data, label);
     return pkg;
 }
 
