@@ -100,6 +100,11 @@ public:
         if (markup.find("xml:space=") == std::string::npos) markup.insert(markup.size() - 1, " xml:space=\"preserve\"");
     }
 
+    // Spaces in a w:t are kept as they are (the compiler marks it xml:space="preserve").
+    void append_literal(std::string& out, std::string_view text, bool) const override {
+        append_escaped_text(out, text);
+    }
+
     // A value lands inside a w:t: a break or a tab closes it and opens another.
     void append_value(std::string& out, std::string_view text, bool linebreaks) const override {
         if (!linebreaks) {

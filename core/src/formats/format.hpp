@@ -77,6 +77,11 @@ public:
     /// value's leading and trailing spaces are kept.
     virtual void preserve_space(std::string& markup) const = 0;
 
+    /// Appends the template's own text `text` (escaped here). `keep_leading`: its leading spaces
+    /// followed a section tag, which renders nothing; they must stay visible wherever they land
+    /// (ODF ignores spaces at a paragraph's start, DOCX keeps them).
+    virtual void append_literal(std::string& out, std::string_view text, bool keep_leading) const = 0;
+
     /// Appends the value `text` (valid XML characters) where the text layer is. With
     /// `linebreaks`, newlines and tabs become the format's breaks and tabs.
     virtual void append_value(std::string& out, std::string_view text, bool linebreaks) const = 0;

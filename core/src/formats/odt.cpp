@@ -65,6 +65,17 @@ public:
 
     void preserve_space(std::string&) const override {}
 
+    void append_literal(std::string& out, std::string_view text, bool keep_leading) const override {
+        std::size_t spaces = 0;
+        if (keep_leading)
+            while (spaces < text.size() && text[spaces] == ' ') ++spaces;
+        if (spaces == 1)
+            out += "<text:s/>";
+        else if (spaces > 1)
+            out += "<text:s text:c=\"" + std::to_string(spaces) + "\"/>";
+        append_escaped_text(out, text.substr(spaces));
+    }
+
     // ODF collapses white space: runs of spaces become <text:s/>, breaks and tabs elements.
     void append_value(std::string& out, std::string_view text, bool linebreaks) const override {
         std::size_t run = 0;

@@ -2,7 +2,6 @@
 
 #include "template/scanner.hpp"
 #include "template/sections.hpp"
-#include "template/xml_text.hpp"
 
 #include <algorithm>
 
@@ -29,8 +28,8 @@ TagInfo describe(const TagRecord& tag, const std::string& part) {
 /// Builds the node tree from the scanned items and the planned sections.
 class NodeBuilder {
 public:
-    NodeBuilder(ScannedPart& part, const std::vector<Section>& sections)
-        : items_(part.items), tags_(part.tags), skip_(part.skip), sections_(sections) {}
+    NodeBuilder(ScannedPart& part, const std::vector<Section>& sections, const FormatAdapter& format)
+        : items_(part.items), tags_(part.tags), skip_(part.skip), sections_(sections), format_(format) {}
 
     std::vector<Node> build(int begin, int end, std::vector<int> children,
                             const std::vector<std::pair<int, std::string>>* again = nullptr) const {
@@ -66,7 +65,7 @@ public:
             }
             switch (item.kind) {
             case ItemKind::text:
-                append_escaped_text(literal, item.markup);
+                format_.append_literal(literal, item.markup, follows_section_tag(i));
                 break;
             case ItemKind::tag: {
                 const TagRecord& tag = tags_[item.tag];
@@ -91,6 +90,20 @@ public:
     }
 
 private:
+    bool is_section_tag(const Item& item) const {
+        return item.kind == ItemKind::tag && tags_[item.tag].parsed.kind != ParsedTag::Kind::value;
+    }
+
+    // The text item `i` starts right where a section tag ends.
+    bool follows_section_tag(int i) const {
+        for (int k = i - 1; k >= 0; --k) {
+            const Item& item = items_[k];
+            if (item.kind == ItemKind::tag) return is_section_tag(item) && tags_[item.tag].end_item == i;
+            if (item.kind == ItemKind::text) return false;
+        }
+        return false;
+    }
+
     Node section_node(const Section& section) const {
         const TagRecord& tag = tags_[section.open_tag];
         Node n;
@@ -119,6 +132,7 @@ private:
     const std::vector<TagRecord>& tags_;
     const std::vector<bool>& skip_;
     const std::vector<Section>& sections_;
+    const FormatAdapter& format_;
 };
 
 // The text element that receives a value keeps the value's leading and trailing spaces.
@@ -154,7 +168,7 @@ std::optional<CompiledPart> compile_part(const std::string& label, const std::st
     std::vector<int> top;
     for (int i = 0; i < static_cast<int>(sections.size()); ++i)
         if (!sections[i].nested && sections[i].valid()) top.push_back(i);
-    out.nodes = NodeBuilder(part, sections).build(0, static_cast<int>(part.items.size()) - 1, top);
+    out.nodes = NodeBuilder(part, sections, format).build(0, static_cast<int>(part.items.size()) - 1, top);
     return out;
 }
 

@@ -100,6 +100,23 @@ TEST(FormatAdapters, OdtValues) {
     EXPECT_FALSE(f.is_page_break("text:line-break", "<text:line-break/>"));
 }
 
+// Spaces right after a section tag stood between the tag and the text in the template; the tag
+// renders nothing, and ODF would drop them at a paragraph's start: they are written as text:s.
+TEST(FormatAdapters, LiteralSpacesAfterASectionTag) {
+    std::string out;
+    odt_format().append_literal(out, "  a <b> ", true);
+    EXPECT_EQ(out, "<text:s text:c=\"2\"/>a &lt;b&gt; ");
+    out.clear();
+    odt_format().append_literal(out, " a", true);
+    EXPECT_EQ(out, "<text:s/>a");
+    out.clear();
+    odt_format().append_literal(out, " a", false);
+    EXPECT_EQ(out, " a");
+    out.clear();
+    docx_format().append_literal(out, " a&", true);
+    EXPECT_EQ(out, " a&amp;");
+}
+
 TEST(FormatAdapters, DocxTextPartsFollowTheRelationships) {
     const std::string rels =
         R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
