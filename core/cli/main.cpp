@@ -134,7 +134,7 @@ struct InspectCmd {
             json tags = json::array();
             if (tmpl) {
                 for (const auto& t : tmpl->tags())
-                    tags.push_back({{"name", t.name}, {"kind", t.kind}, {"part", t.part}, {"paragraph", t.paragraph},
+                    tags.push_back({{"name", t.name}, {"kind", tag_kind_name(t.kind)}, {"part", t.part}, {"paragraph", t.paragraph},
                                     {"text", t.text}, {"filters", t.filters}});
             }
             json j = {{"template", template_path},
@@ -153,7 +153,7 @@ struct InspectCmd {
             for (const auto& t : tmpl->tags()) {
                 std::string filters;
                 for (const auto& f : t.filters) filters += (filters.empty() ? "" : ",") + f;
-                std::printf("  %s:%d\t%-8s\t%s\t%s%s%s\n", t.part.c_str(), t.paragraph, t.kind.c_str(),
+                std::printf("  %s:%d\t%-8s\t%s\t%s%s%s\n", t.part.c_str(), t.paragraph, tag_kind_name(t.kind),
                             t.name.empty() ? "-" : t.name.c_str(), t.text.c_str(), filters.empty() ? "" : "\tfilters=",
                             filters.c_str());
             }

@@ -48,10 +48,16 @@ struct RenderOptions {
     std::uint64_t max_part_size = 1024ull * 1024 * 1024;  ///< bytes of one rendered XML part
 };
 
+/// What a tag does: `{{x}}`, `{{#x}}`, `{{^x}}`, `{{/x}}`.
+enum class TagKind { value, section, inverted, close };
+
+/// "value", "section", "inverted" or "close", as `gongwen inspect` prints it.
+const char* tag_kind_name(TagKind kind);
+
 /// One tag of a template, for `gongwen inspect`.
 struct TagInfo {
     std::string name;        ///< the value path, e.g. "unit.name", "." or "@index"; "" for `{{/}}`
-    std::string kind;        ///< value, section, inverted, close
+    TagKind kind = TagKind::value;
     std::string part;        ///< e.g. word/document.xml
     int paragraph = 0;       ///< 1-based in the part
     std::string text;        ///< the tag as written

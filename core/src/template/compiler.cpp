@@ -16,10 +16,10 @@ TagInfo describe(const TagRecord& tag, const std::string& part) {
     info.paragraph = tag.paragraph;
     info.name = tag.parsed.expr.name;
     switch (tag.parsed.kind) {
-    case ParsedTag::Kind::value: info.kind = "value"; break;
-    case ParsedTag::Kind::section: info.kind = "section"; break;
-    case ParsedTag::Kind::inverted: info.kind = "inverted"; break;
-    case ParsedTag::Kind::close: info.kind = "close"; break;
+    case ParsedTag::Kind::value: info.kind = TagKind::value; break;
+    case ParsedTag::Kind::section: info.kind = TagKind::section; break;
+    case ParsedTag::Kind::inverted: info.kind = TagKind::inverted; break;
+    case ParsedTag::Kind::close: info.kind = TagKind::close; break;
     }
     for (const auto& f : tag.parsed.expr.filters) info.filters.push_back(f.name);
     return info;

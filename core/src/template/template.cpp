@@ -42,6 +42,16 @@ DocFormat detect_format(const Package& pkg) {
 
 } // namespace
 
+const char* tag_kind_name(TagKind kind) {
+    switch (kind) {
+    case TagKind::value: return "value";
+    case TagKind::section: return "section";
+    case TagKind::inverted: return "inverted";
+    case TagKind::close: return "close";
+    }
+    return "value";
+}
+
 const char* format_name(DocFormat f) { return f == DocFormat::docx ? "docx" : "odt"; }
 
 DocFormat package_format(const Package& package) { return detect_format(package); }
