@@ -141,6 +141,26 @@ TEST(TemplateSections, OdtTagsAtDifferentSpanDepthsAcrossParagraphs) {
     EXPECT_EQ(table.codes(), (std::vector<std::string>{"section-crosses-structure"}));
 }
 
+// A section from a heading into a paragraph (text:h and text:p are both paragraphs): from the
+// second repetition on the body closes the paragraph the previous one opened; with no repetition
+// the heading is closed and the paragraph opened.
+TEST(TemplateSections, OdtSectionFromHeadingIntoParagraph) {
+    Plan pl;
+    TemplateOptions options;
+    options.paragraph_loop = false;
+    plan(pl, odt("<text:h text:outline-level=\"1\">T{{#a}}x</text:h><text:p text:style-name=\"P\">y{{/a}}z</text:p>"),
+         odt_format(), options);
+    EXPECT_TRUE(pl.diags.empty()) << pl.diags.to_string();
+    ASSERT_EQ(pl.sections.size(), 1u);
+    const Section& s = pl.sections[0];
+    EXPECT_EQ(s.expansion, Expansion::content);
+    ASSERT_EQ(s.again.size(), 1u);
+    EXPECT_EQ(pl.name_at(s.again[0].first), "text:h");
+    EXPECT_EQ(pl.scanned.items[s.again[0].first].kind, ItemKind::end);
+    EXPECT_EQ(s.again[0].second, "</text:p>");
+    EXPECT_EQ(s.empty_fill, "</text:h><text:p text:style-name=\"P\">");
+}
+
 // ODT parity (b): a paragraph loop from inside a text:section (a DOCX section break saved by
 // LibreOffice) to outside it.
 TEST(TemplateSections, OdtParagraphLoopLeavesTextSection) {
