@@ -63,6 +63,9 @@ LENIENT = {
                             "the expected document keeps it in an empty paragraph before each table",
     "table-in-table-corruption": "a DOCX table cell must end with a paragraph (docxtemplater keeps an empty one after the "
                                  "nested table); an ODF cell may end with a table",
+    "regression-loops-resolve-long": "LibreOffice drops the trailing space of '{#car} ' and '{/} ' in the table cells, so "
+                                     "there the tags are alone in their paragraphs (paragraph loop: dropped) while in the "
+                                     "DOCX they are not (inline: a blank paragraph stays)",
 }
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
