@@ -68,12 +68,19 @@ public:
 private:
     // ---- the XML as a flat list of markup and text items ----------------------------------
 
+    // The element name, kept once per part (find first: emplace would allocate every time).
+    std::string_view intern(const char* name) {
+        auto found = part_.names.find(name);
+        if (found == part_.names.end()) found = part_.names.emplace(name).first;
+        return *found;
+    }
+
     void push_markup(ItemKind kind, std::string markup, const char* name) {
         Item item;
         item.kind = kind;
         item.markup = std::move(markup);
         if (kind == ItemKind::start || kind == ItemKind::end || kind == ItemKind::empty) {
-            item.name = *part_.names.emplace(name).first;
+            item.name = intern(name);
             item.role = format_.role(item.name);
             if (kind != ItemKind::end && item.role == Role::paragraph) ++paragraph_;
         }
