@@ -232,7 +232,7 @@ def engine(run):
                 out = run.out("engine", f"{tname}-{data_name}-lb{lb}-pl{pl}.{fmt}")
                 label = f"engine variant {tname}.{fmt} with {data_name} data, --linebreaks {lb} --paragraph-loop {pl}"
                 if defect:
-                    label += f" [KNOWN ENGINE DEFECT: {defect}]"
+                    label += f" [a defect fixed before is back: {defect}]"
                 if run.gongwen("render", tpath, "--data", run.out("engine", "data", f"{data_name}.json"), "-o", out,
                                "--linebreaks", lb, "--paragraph-loop", pl, "--force", label=label):
                     run.expect_valid(out, label)

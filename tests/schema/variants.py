@@ -422,17 +422,11 @@ def odt_textonly_body():
     ])
 
 
-# KNOWN ENGINE DEFECT (reported to the lead, issue 14 part 4; the test fails until it is fixed):
-# the ODT adapter (core/src/formats/odt.cpp, append_value) writes <text:line-break/>, <text:tab/>
-# and <text:s/> wherever a value lands, also inside elements whose content ODF allows to be text
-# only — text:date, text:title, text:bookmark-ref, text:ruby-text, dc:creator, svg:desc — which
-# jing rejects ("element "text:s" not allowed here; expected the element end-tag or text").
-# There a value must be written as plain text (a space for a line break or a tab, spaces as
-# they are).
-# KNOWN ENGINE DEFECT (reported to the lead likewise): a loop that repeats a drawing (here a text
-# box, in a paragraph loop) copies its <wp:docPr id="1"> unchanged, so several drawings share an
-# id; ECMA-376 makes such a document non-conformant and Word reports unreadable content
-# (check_outputs.py's word_rules). Each copy needs an id of its own, unique in the document.
+# Two defects these variants found, fixed since (a failure names them again if they come back):
+# values in ODT elements whose content is text only (text:date, text:title, text:bookmark-ref,
+# text:ruby-text, dc:creator, svg:desc) got text:line-break/text:tab/text:s — now plain text (the
+# compiler's plain_text); a drawing repeated by a loop kept its wp:docPr id — now each copy gets an
+# id of its own (template/unique_ids.cpp).
 KNOWN_DEFECTS = {
     "engine-drawings.docx": "a drawing repeated by a loop keeps its wp:docPr id (duplicate ids)",
     "engine-textonly.odt": "ODT values in text-only elements (text fields, ruby text, dc:creator, svg:desc) "

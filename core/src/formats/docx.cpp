@@ -106,6 +106,9 @@ public:
     }
 
     // A value lands inside a w:t: a break or a tab closes it and opens another.
+    // Word refuses a document whose drawings share an id ("unreadable content").
+    std::vector<UniqueAttribute> unique_attributes() const override { return {{"wp:docPr", "id", true}}; }
+
     void append_value(std::string& out, std::string_view text, bool linebreaks) const override {
         if (!linebreaks) {
             append_escaped_text(out, text);

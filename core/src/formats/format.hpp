@@ -32,6 +32,14 @@ enum class Role : unsigned char {
     section_break,     ///< a section break a paragraph loop keeps (DOCX w:sectPr)
 };
 
+/// An attribute whose value must be unique in a document (a drawing's id, a table's name): the
+/// copies a loop makes get new values (see template/unique_ids.hpp).
+struct UniqueAttribute {
+    std::string_view element;    ///< the element's qualified name
+    std::string_view attribute;  ///< the attribute's qualified name
+    bool numeric;                ///< new values count up from the document's largest; else NAME_2, NAME_3 …
+};
+
 class FormatAdapter {
 public:
     virtual ~FormatAdapter() = default;
@@ -85,6 +93,9 @@ public:
     /// Appends the value `text` (valid XML characters) where the text layer is. With
     /// `linebreaks`, newlines and tabs become the format's breaks and tabs.
     virtual void append_value(std::string& out, std::string_view text, bool linebreaks) const = 0;
+
+    /// The attributes whose values must stay unique when a loop repeats their elements.
+    virtual std::vector<UniqueAttribute> unique_attributes() const = 0;
 };
 
 /// The adapter of `format`.

@@ -76,6 +76,11 @@ public:
         append_escaped_text(out, text.substr(spaces));
     }
 
+    // Tables, sections and frames are named; LibreOffice renames duplicates on load.
+    std::vector<UniqueAttribute> unique_attributes() const override {
+        return {{"table:table", "table:name", false}, {"text:section", "text:name", false}, {"draw:frame", "draw:name", false}};
+    }
+
     // ODF collapses white space: runs of spaces become <text:s/>, breaks and tabs elements.
     void append_value(std::string& out, std::string_view text, bool linebreaks) const override {
         std::size_t run = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gongwen/template.hpp"
+#include "template/unique_ids.hpp"
 
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ struct Node {
     bool page_break_each = false;      ///< each repetition ends with a page break
     bool page_break_last = false;      ///< the last repetition ends with a page break
     bool ensure_paragraph = false;     ///< emit an empty paragraph when nothing was rendered (a cell needs one)
+    bool plain_text = false;           ///< value: its element holds text only (an ODT text field, ruby text),
+                                       ///< so breaks, tabs and runs of spaces are written as plain spaces
     int paragraph = 0;
     int tag_id = 0;                    ///< index in the part's tag list, for de-duplicated warnings
     std::string tag_text;              ///< as written
@@ -66,6 +69,7 @@ struct Template::Impl {
     TemplateOptions options;
     std::vector<detail::CompiledPart> parts;
     std::vector<TagInfo> tags;
+    detail::UniqueValues unique;  ///< ids and names the template uses, kept unique in loop copies
     bool ok = false;
 };
 

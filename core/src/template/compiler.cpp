@@ -77,6 +77,7 @@ public:
                 n.paragraph = tag.paragraph;
                 n.tag_id = item.tag;
                 n.tag_text = tag.text;
+                n.plain_text = holds_text_only(item.parent);
                 nodes.push_back(std::move(n));
                 break;
             }
@@ -90,6 +91,14 @@ public:
     }
 
 private:
+    // The element holding a value takes text only (not a paragraph, a run or a span): breaks,
+    // tabs and space elements are not allowed in it.
+    bool holds_text_only(int holder) const {
+        if (holder < 0) return false;
+        Role role = items_[holder].role;
+        return role != Role::paragraph && role != Role::text && role != Role::inline_markup;
+    }
+
     bool is_section_tag(const Item& item) const {
         return item.kind == ItemKind::tag && tags_[item.tag].parsed.kind != ParsedTag::Kind::value;
     }

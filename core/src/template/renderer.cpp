@@ -1,6 +1,7 @@
 #include "template/renderer.hpp"
 
 #include "formats/format.hpp"
+#include "template/xml_text.hpp"
 
 #include "gongwen/i18n.hpp"
 
@@ -265,7 +266,24 @@ private:
                                 {{"name", n.expr.name}, {"char", std::string(buf)}}));
             return;
         }
-        format_.append_value(out_, text, topts_.linebreaks);
+        if (n.plain_text)
+            append_plain_text(out_, text);
+        else
+            format_.append_value(out_, text, topts_.linebreaks);
+    }
+
+    // In an element that holds text only, a break or a tab is a space.
+    static void append_plain_text(std::string& out, std::string_view text) {
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c != '\n' && c != '\r' && c != '\t') continue;
+            append_escaped_text(out, text.substr(run, i - run));
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            out += ' ';
+            run = i + 1;
+        }
+        append_escaped_text(out, text.substr(run));
     }
 
     static std::string clean(std::string_view text) {

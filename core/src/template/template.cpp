@@ -99,6 +99,8 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
     const detail::FormatAdapter& format = detail::format_adapter(impl->format);
     std::vector<std::string> parts = format.text_parts(package);
     std::size_t errors_before = diags.error_count();
+    impl->unique = detail::UniqueValues(format);
+    for (const auto& part : parts) impl->unique.learn(package.text(part));
     for (const auto& part : parts) {
         std::size_t first = diags.size();
         auto compiled = detail::compile_part(package.label(), part, package.text(part), format, options, formatters,
@@ -135,9 +137,11 @@ std::optional<std::string> Template::render(const nlohmann::json& data, const Re
     }
     std::map<std::string, std::string, std::less<>> replaced;
     bool ok = true;
+    detail::UniqueValues::Document unique(impl_->unique);
     for (const auto& part : impl_->parts) {
         std::string out;
         if (!detail::render_part(label(), part, data, impl_->options, options, out, diags)) ok = false;
+        if (ok && !impl_->unique.empty()) unique.make_unique(out);
         replaced.emplace(part.name, std::move(out));
     }
     if (!ok) return std::nullopt;
@@ -151,6 +155,7 @@ std::optional<std::string> Template::render_part(const std::string& part, const 
         if (compiled.name != part) continue;
         std::string out;
         if (!detail::render_part(label(), compiled, data, impl_->options, options, out, diags)) return std::nullopt;
+        if (!impl_->unique.empty()) detail::UniqueValues::Document(impl_->unique).make_unique(out);
         return out;
     }
     const PackageEntry* e = impl_->package.find(part);
