@@ -91,10 +91,10 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
     constexpr int kHardestDepth = 5000;
     if (options.max_depth > kHardestDepth)
         throw Error("bad-option", package.label(),
-                    "--max-depth " + std::to_string(options.max_depth) + " is above the most this build supports (" +
-                        std::to_string(kHardestDepth) + ")");
+                    i18n::format(i18n::_("--max-depth {depth} is above the most this build supports ({most})"),
+                                 {{"depth", options.max_depth}, {"most", kHardestDepth}}));
     if (options.open.empty() || options.close.empty())
-        throw Error("bad-delimiters", package.label(), "delimiters must not be empty");
+        throw Error("bad-delimiters", package.label(), i18n::_("delimiters must not be empty"));
     const FormatterRegistry& formatters = options.formatters ? *options.formatters : FormatterRegistry::builtin();
     const detail::FormatAdapter& format = detail::format_adapter(impl->format);
     std::vector<std::string> parts = format.text_parts(package);
@@ -118,7 +118,19 @@ std::shared_ptr<const Template> Template::compile_file(const std::string& path, 
     std::string name = path;
     while (name.size() > 1 && name.back() == '/') name.pop_back();
     auto want = format_from_extension(name);
-    if (!want) throw Error("unknown-format", path, "a template must be a .docx or .odt file (or a folder of its XML parts named so)");
+    if (!want) {
+        // A legacy .doc or an encrypted file named so: what it is says more than its name.
+        if (std::error_code ec; std::filesystem::is_regular_file(path, ec)) {
+            try {
+                Package::read_file(path, options.package_limits);
+            } catch (const Error& e) {
+                const auto& items = e.diagnostics().items();
+                if (!items.empty() && (items[0].code == "legacy-format" || items[0].code == "encrypted-package")) throw;
+            }
+        }
+        throw Error("unknown-format", path,
+                    i18n::_("a template must be a .docx or .odt file (or a folder of its XML parts named so)"));
+    }
     std::error_code ec;
     // A template kept as XML (a folder named like the file) is packed in memory.
     Package pkg = std::filesystem::is_directory(path, ec)
