@@ -932,19 +932,7 @@ def continuous_break(columns):
 
 def odt_twin_source(name, body, data, options=None):
     """Writes NAME/source.docx, data.json and options.json; template.odt is LibreOffice's."""
-    folder = os.path.join(HERE, name)
-    os.makedirs(folder, exist_ok=True)
-    write_zip(os.path.join(folder, "source.docx"), docx_entries(body))
-    with open(os.path.join(folder, "data.json"), "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    opt_path = os.path.join(folder, "options.json")
-    if options:
-        with open(opt_path, "w", encoding="utf-8") as f:
-            json.dump(options, f, ensure_ascii=False, indent=2)
-            f.write("\n")
-    elif os.path.exists(opt_path):
-        os.remove(opt_path)
+    write_case(name, "source.docx", docx_entries(body), data, options)
 
 
 def odt_span_depth_source():
