@@ -10,6 +10,7 @@
 
 
 #include <algorithm>
+#include <optional>
 #include <filesystem>
 #include <cstring>
 
@@ -149,11 +150,13 @@ std::optional<std::string> Template::render(const nlohmann::json& data, const Re
     }
     std::map<std::string, std::string, std::less<>> replaced;
     bool ok = true;
-    detail::UniqueValues::Document unique(impl_->unique);
+    // Only a template that carries unique ids pays for tracking them (the hot path of a batch).
+    std::optional<detail::UniqueValues::Document> unique;
+    if (!impl_->unique.empty()) unique.emplace(impl_->unique);
     for (const auto& part : impl_->parts) {
         std::string out;
         if (!detail::render_part(label(), part, data, impl_->options, options, out, diags)) ok = false;
-        if (ok && !impl_->unique.empty()) unique.make_unique(out);
+        if (ok && unique) unique->make_unique(out);
         replaced.emplace(part.name, std::move(out));
     }
     if (!ok) return std::nullopt;
