@@ -44,6 +44,8 @@ struct FieldSpec {
     std::vector<std::string> choices;    ///< choice
     std::optional<double> min, max;      ///< integer, number; row counts of a list
     std::vector<FieldSpec> columns;      ///< list: the fields of each record
+    /// Forms offer the last value again (names, organs, contacts); not numbers, titles, dates.
+    bool remember = false;
 
     /// 「label」(name), the way messages name a field.
     std::string display() const;

@@ -110,7 +110,8 @@ public:
             }
             for (auto it = f.begin(); it != f.end(); ++it) {
                 static const std::set<std::string> known = {"name", "label", "type", "required", "default", "example",
-                                                            "help", "choices", "min", "max", "columns"};
+                                                            "help", "choices", "min", "max", "columns",
+                                                            "remember"};
                 if (!known.count(it.key())) problem(at, i18n::format(_("unknown key '{key}'"), {{"key", it.key()}}));
             }
             s.label = localized(f.value("label", json()), at + ".label", false);
@@ -124,6 +125,10 @@ public:
             if (f.contains("required")) {
                 if (f["required"].is_boolean()) s.required = f["required"].get<bool>();
                 else problem(at + ".required", _("must be true or false"));
+            }
+            if (f.contains("remember")) {
+                if (f["remember"].is_boolean()) s.remember = f["remember"].get<bool>();
+                else problem(at + ".remember", _("must be true or false"));
             }
             s.default_value = f.value("default", json());
             s.example = f.value("example", json());
