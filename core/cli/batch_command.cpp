@@ -174,6 +174,8 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_flag("--resume", c.o.resume, _("keep outputs that exist and are complete; write the rest"));
     c.app->add_flag("--force", c.o.force, _("overwrite outputs that exist"));
     c.app->add_flag("--strict", c.o.strict, _("a missing value is an error"));
+    c.app->add_flag("--safe-paths,!--no-safe-paths", c.o.safe_paths,
+                    _("image files must be inside the data file's folder (the default; --no-safe-paths allows any)"));
     c.app->add_option("--shard", c.shard, _("K/N: only the K-th of N deterministic slices of the rows"))->capture_default_str();
     c.app->add_option("--report", c.report_path, _("write a JSON report of every row"));
     c.app->add_option("--sheet", c.o.table.sheet, _("XLSX sheet of every .xlsx input without its own (default: the first)"));

@@ -63,7 +63,7 @@ struct TemplateFlags {
 
 struct RenderCmd {
     std::string template_path, data_path, out_path;
-    bool strict = false, force = false, strip = false, as_json = false;
+    bool strict = false, force = false, strip = false, as_json = false, safe_paths = false;
     std::uint64_t max_output = gongwen::RenderOptions{}.max_part_size;
     TemplateFlags tf;
 
@@ -89,6 +89,8 @@ struct RenderCmd {
             ro.strict = strict;
             ro.strip_invalid_chars = strip;
             ro.max_part_size = max_output;
+            ro.images = gongwen::image_source_for(data_path, safe_paths);  // image tags: paths from the data's folder
+            ro.data_label = data_path;
             std::optional<std::string> bytes;
             if (tmpl->ok()) bytes = tmpl->render(data, ro, diags);
             if (!bytes) {
@@ -297,6 +299,7 @@ int run(int argc, char** argv) {
     rc->add_flag("--strict", render.strict, _("a missing value is an error, not a warning"));
     rc->add_flag("--force", render.force, _("overwrite an existing output"));
     rc->add_flag("--strip-invalid-chars", render.strip, _("drop characters XML cannot hold instead of failing"));
+    rc->add_flag("--safe-paths", render.safe_paths, _("image files must be inside the data file's folder"));
     rc->add_flag("--json", render.as_json, _("print the result and diagnostics as JSON"));
     rc->add_option("--max-output-size", render.max_output, _("largest rendered part, bytes"))->capture_default_str();
     render.tf.add_to(rc);

@@ -172,7 +172,7 @@ struct DescribeCmd {
 
 struct GenerateCmd {
     std::string type, data_path, out_path;
-    bool force = false, strict = false, as_json = false, strip = false;
+    bool force = false, strict = false, as_json = false, strip = false, safe_paths = false;
 
     int run() const {
         auto out = output_format(out_path, true);
@@ -187,6 +187,8 @@ struct GenerateCmd {
             GenerateOptions go;
             go.render.strict = strict;
             go.render.strip_invalid_chars = strip;
+            go.render.images = image_source_for(data_path, safe_paths);  // image tags: paths from the data's folder
+            go.render.data_label = data_path;
             auto bytes = doc_type->generate(data, *fmt, data_path, go, diags);
             if (!bytes) throw Error(Diagnostics{});
             if (pdf)
@@ -351,6 +353,7 @@ PluginCommands* add_plugin_commands(CLI::App& app) {
     c.generate_app->add_flag("--strict", c.generate.strict, _("a missing value is an error, not a warning"));
     c.generate_app->add_flag("--json", c.generate.as_json, _("print the result and diagnostics as JSON"));
     c.generate_app->add_flag("--strip-invalid-chars", c.generate.strip, _("drop characters XML cannot hold instead of failing"));
+    c.generate_app->add_flag("--safe-paths", c.generate.safe_paths, _("image files must be inside the data file's folder"));
 
     auto* plugin = app.add_subcommand("plugin", _("work on plugins"));
     plugin->require_subcommand(1);

@@ -103,6 +103,40 @@ def odt(body=None, content=None, mimetype=ODT_MIMETYPE, skip=()):
     return zip_bytes([p for p in parts if p[0] not in skip])
 
 
+# ---- images ----------------------------------------------------------------------------------
+
+def png_image(width, height, bits=8):
+    """A valid grey PNG (1-bit: of zeros, so that 20,000 x 20,000 px stays some 50 KB)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    row = b"\0" + (b"\0" * ((width + 7) // 8) if bits == 1 else bytes((x * 5) % 256 for x in range(width)))
+    co = zlib.compressobj(9)
+    idat = b"".join(co.compress(row) for _ in range(height)) + co.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, bits, 0, 0, 0, 0))
+            + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+
+def jpeg_header():
+    """The start of a JPEG (SOI, a JFIF APP0, a DQT) and nothing after: a truncated file."""
+    app0 = b"JFIF\0\x01\x01\x01\0\x48\0\x48\0\0"
+    dqt = b"\0" + bytes(range(1, 65))
+    return (b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", len(app0) + 2) + app0
+            + b"\xff\xdb" + struct.pack(">H", len(dqt) + 2) + dqt)
+
+
+PHOTO_CARD_MANIFEST = """{
+  "id": "photo-card", "version": "0.1.0", "abi": 1,
+  "name": {"zh": "照片卡", "en": "Photo card"},
+  "templates": {"docx": "templates/card.docx"},
+  "output": "{{name}}",
+  "fields": [
+    {"name": "name", "label": {"zh": "姓名", "en": "Name"}, "type": "text", "required": true},
+    {"name": "photo", "label": {"zh": "照片", "en": "Photo"}, "type": "text"}
+  ]
+}
+"""
+
+
 # ---- damage done to well-formed zips ----------------------------------------------------------
 
 def local_header_offset(data, name):
@@ -282,6 +316,33 @@ def cases():
         "template.docx/_rels/.rels": ROOT_RELS.encode(),
         "template.docx/word/document.xml": document_xml(para("{{name}}") + "<w:p><w:r>no end").encode(),
         "data.json": b'{"name": "x"}\n'}
+
+    # -- image tags (docs/image-tags.md): each bad image ends in an error naming the data file,
+    # (in a batch the row,) the field and the tag; nothing is written
+    photo = png_image(40, 30)
+    img_doc = docx(body=para("photo: {{%photo}}"))
+    def img_case(value, **files):
+        case = {"template.docx": img_doc, "data.json": b'{"photo": %s}\n' % value.encode()}
+        case.update({k.replace("_", "."): v for k, v in files.items()})
+        return case
+    c["image-not-an-image"] = img_case('"photo.png"', photo_png=b"Not a picture: a note saved as photo.png\n" * 4)
+    c["image-content-not-extension"] = img_case('"photo.png"', photo_png=jpeg_header())
+    c["image-truncated-png"] = img_case('"photo.png"', photo_png=photo[: len(photo) * 2 // 3])
+    c["image-truncated-jpeg"] = img_case('{"path": "photo.jpg", "width": 30}', photo_jpg=jpeg_header())
+    c["image-20000x20000"] = img_case('"huge.png"', huge_png=png_image(20000, 20000, bits=1))
+    c["image-missing-file"] = img_case('"photos/absent.png"')
+    c["image-bad-base64"] = img_case('{"data": "iVBORw0KGgo*not base64*"}')
+    c["image-bad-size"] = img_case('{"path": "photo.png", "width": -30}', photo_png=photo)
+    c["image-outside-folder"] = img_case('"../outside.png"', photo_png=photo)
+    c["image-absolute-path"] = img_case('"/tmp/gongwen-outside.png"', photo_png=photo)
+    c["image-symlink-escapes"] = img_case('"inside.png"', photo_png=photo)
+    c["odt-image-truncated"] = {"template.odt": odt(body="<text:p>photo: {{%photo}}</text:p>"),
+                                "data.json": b'{"photo": "photo.png"}\n', "photo.png": photo[:60]}
+    # batch turns --safe-paths on by default: the row and the field are named
+    c["batch-image-outside-folder"] = {
+        "plugins/photo-card/plugin.json": PHOTO_CARD_MANIFEST.encode(),
+        "plugins/photo-card/templates/card.docx": docx(body=para("{{name}}") + para("{{%photo}}")),
+        "rows.csv": "name,photo\n张三,../outside.png\n".encode(), "photo.png": photo}
 
     # -- the huge ones: only the template is committed, the bomb is made at test time
     for name in ("zip-bomb-ratio", "zip-bomb-total", "many-entries"):

@@ -51,6 +51,7 @@ struct BatchOptions {
     bool resume = false;                   ///< skip outputs that exist and are complete
     bool force = false;                    ///< overwrite outputs that exist
     bool strict = false;
+    bool safe_paths = true;                ///< image files only from the data file's folder (--no-safe-paths)
     unsigned shard_k = 1, shard_n = 1;     ///< the K-th of N deterministic slices of the rows
     TableOptions table;                    ///< encoding, sheet
     std::vector<std::string> row_sources;  ///< "[FIELD=]FILE:KEY": list-field rows from another file

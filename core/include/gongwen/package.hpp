@@ -58,10 +58,19 @@ public:
     /// Uncompressed content of an XML-ish part (.xml, .rels, mimetype). Throws Error if absent.
     const std::string& text(std::string_view name) const;
 
+    /// A part a rendering adds (an image tag's picture): deflated, or stored when `compress` is
+    /// false (PNG and JPEG are compressed already).
+    struct NewPart {
+        std::string name;
+        std::string data;
+        bool compress = true;
+    };
+
     /// Writes a new package: every entry in order, `replaced` parts deflated anew, all others
-    /// copied as their raw compressed bytes; an ODT `mimetype` first and stored. Returns the
-    /// zip bytes. Throws Error.
-    std::string write(const std::map<std::string, std::string, std::less<>>& replaced) const;
+    /// copied as their raw compressed bytes, then the `added` parts; an ODT `mimetype` first and
+    /// stored. Returns the zip bytes. Throws Error.
+    std::string write(const std::map<std::string, std::string, std::less<>>& replaced,
+                      const std::vector<NewPart>& added = {}) const;
 
 private:
     std::string label_;

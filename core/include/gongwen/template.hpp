@@ -11,6 +11,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/formatters.hpp"
+#include "gongwen/image.hpp"
 #include "gongwen/package.hpp"
 
 namespace gongwen {
@@ -46,12 +47,18 @@ struct RenderOptions {
     bool strict = false;                      ///< a missing value is an error, not a warning
     bool strip_invalid_chars = false;         ///< drop characters XML 1.0 cannot hold instead of failing
     std::uint64_t max_part_size = 1024ull * 1024 * 1024;  ///< bytes of one rendered XML part
+    /// Image tags: where a value's relative path starts (the data file's folder; "": the current
+    /// folder), whether a path may lead outside it (--safe-paths), and the images' limits.
+    ImageSource images;
+    /// The data as the user named it (a file, a batch's "rows.xlsx:5"), for the problems of its
+    /// images; "": the template's name.
+    std::string data_label;
 };
 
-/// What a tag does: `{{x}}`, `{{#x}}`, `{{^x}}`, `{{/x}}`.
-enum class TagKind { value, section, inverted, close };
+/// What a tag does: `{{x}}`, `{{#x}}`, `{{^x}}`, `{{/x}}`, `{{%x}}` (an image, docs/image-tags.md).
+enum class TagKind { value, section, inverted, close, image };
 
-/// "value", "section", "inverted" or "close", as `gongwen inspect` prints it.
+/// "value", "section", "inverted", "close" or "image", as `gongwen inspect` prints it.
 const char* tag_kind_name(TagKind kind);
 
 /// One tag of a template, for `gongwen inspect`.

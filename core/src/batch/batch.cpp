@@ -202,6 +202,8 @@ BatchSummary run_batch(const BatchOptions& o) {
                 ValidateOptions where = inputs.locate(job.index);
                 GenerateOptions go;
                 go.render.strict = o.strict;
+                go.render.images = image_source_for(o.data_path, o.safe_paths);  // image tags
+                go.render.data_label = label;
                 go.where = &where;
                 go.report_unknown_record_keys = false;  // said once for the batch
                 go.template_diagnostics = false;        // checked before the first row

@@ -1,6 +1,7 @@
 // WordprocessingML (DOCX): the text layer is the text of w:t elements inside runs.
 #include "formats/format.hpp"
 #include "formats/opc.hpp"
+#include "formats/pictures.hpp"
 
 #include "template/xml_text.hpp"
 
@@ -56,7 +57,7 @@ public:
             {"w:r", Role::inline_markup},      {"w:hyperlink", Role::inline_markup},
             {"w:ins", Role::inline_markup},    {"w:smartTag", Role::inline_markup},
             {"w:fldSimple", Role::inline_markup}, {"w:moveFrom", Role::inline_markup},
-            {"w:moveTo", Role::inline_markup},
+            {"w:moveTo", Role::inline_markup},    {"w:drawing", Role::picture},
         };
         auto it = roles.find(element);
         return it == roles.end() ? Role::other : it->second;
@@ -108,6 +109,33 @@ public:
     // A value lands inside a w:t: a break or a tab closes it and opens another.
     // Word refuses a document whose drawings share an id ("unreadable content").
     std::vector<UniqueAttribute> unique_attributes() const override { return {{"wp:docPr", "id", true}}; }
+
+    std::string picture_alt_text(std::string_view xml) const override { return pictures::docx_alt_text(xml); }
+    std::optional<PictureTemplate> picture_template(std::string_view xml, std::string_view alt,
+                                                    std::string& problem) const override {
+        return pictures::docx_template(xml, alt, problem);
+    }
+    void append_picture_hole(std::string& out, PictureTemplate::Hole hole, const PictureUse& use) const override {
+        pictures::docx_hole(out, hole, use);
+    }
+    void append_inline_picture(std::string& out, const PictureUse& use) const override { pictures::docx_inline(out, use); }
+    std::string sample_inline_picture() const override {
+        std::string out;
+        pictures::docx_inline(out, PictureUse{"rId1", ImageFormat::png, 1, 1, ""});
+        return out;
+    }
+    std::string media_path(const Package& package, std::string_view stem, ImageFormat format) const override {
+        return pictures::docx_media_path(package, stem, format);
+    }
+    std::string media_reference(const Package& package, const std::string& part, const std::string&,
+                                const PartMedia& so_far) const override {
+        return pictures::docx_reference(package, part, so_far);
+    }
+    void add_media(const Package& package, const std::vector<MediaUse>& media, const std::vector<PartMedia>& parts,
+                   std::map<std::string, std::string, std::less<>>& replaced,
+                   std::vector<Package::NewPart>& added) const override {
+        pictures::docx_add_media(package, media, parts, replaced, added);
+    }
 
     void append_value(std::string& out, std::string_view text, bool linebreaks) const override {
         if (!linebreaks) {

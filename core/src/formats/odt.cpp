@@ -1,5 +1,6 @@
 // ODF text (ODT): the text layer is all text inside paragraphs and headings, spans included.
 #include "formats/format.hpp"
+#include "formats/pictures.hpp"
 
 #include "template/xml_text.hpp"
 
@@ -38,6 +39,7 @@ public:
             {"text:meta", Role::inline_markup},
             {"text:ruby", Role::inline_markup},
             {"text:ruby-base", Role::inline_markup},
+            {"draw:frame", Role::picture},
         };
         auto it = roles.find(element);
         return it == roles.end() ? Role::other : it->second;
@@ -79,6 +81,32 @@ public:
     // Tables, sections and frames are named; LibreOffice renames duplicates on load.
     std::vector<UniqueAttribute> unique_attributes() const override {
         return {{"table:table", "table:name", false}, {"text:section", "text:name", false}, {"draw:frame", "draw:name", false}};
+    }
+
+    std::string picture_alt_text(std::string_view xml) const override { return pictures::odt_alt_text(xml); }
+    std::optional<PictureTemplate> picture_template(std::string_view xml, std::string_view alt,
+                                                    std::string& problem) const override {
+        return pictures::odt_template(xml, alt, problem);
+    }
+    void append_picture_hole(std::string& out, PictureTemplate::Hole hole, const PictureUse& use) const override {
+        pictures::odt_hole(out, hole, use);
+    }
+    void append_inline_picture(std::string& out, const PictureUse& use) const override { pictures::odt_inline(out, use); }
+    std::string sample_inline_picture() const override {
+        std::string out;
+        pictures::odt_inline(out, PictureUse{"Pictures/x.png", ImageFormat::png, 1, 1, ""});
+        return out;
+    }
+    std::string media_path(const Package&, std::string_view stem, ImageFormat format) const override {
+        return "Pictures/" + std::string(stem) + "." + image_extension(format);
+    }
+    std::string media_reference(const Package&, const std::string&, const std::string& media, const PartMedia&) const override {
+        return media;
+    }
+    void add_media(const Package& package, const std::vector<MediaUse>& media, const std::vector<PartMedia>&,
+                   std::map<std::string, std::string, std::less<>>& replaced,
+                   std::vector<Package::NewPart>& added) const override {
+        pictures::odt_add_media(package, media, replaced, added);
     }
 
     // ODF collapses white space: runs of spaces become <text:s/>, breaks and tabs elements.

@@ -111,7 +111,8 @@ RawSource* make_deflated_source(std::string_view text, std::time_t mtime) {
 
 } // namespace
 
-std::string Package::write(const std::map<std::string, std::string, std::less<>>& replaced) const {
+std::string Package::write(const std::map<std::string, std::string, std::less<>>& replaced,
+                           const std::vector<NewPart>& added) const {
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
@@ -167,6 +168,20 @@ std::string Package::write(const std::map<std::string, std::string, std::less<>>
         }
         if (stored && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0)
             fail(i18n::format(_("cannot store '{entry}'"), {{"entry", e->name}}));
+    }
+    const std::time_t added_time = entries_.empty() ? 0 : entries_.front().mtime;
+    for (const NewPart& part : added) {
+        RawSource* rs = part.compress ? make_deflated_source(part.data, added_time) : make_stored_source(part.data, added_time);
+        zip_source_t* src = zip_source_function(za, raw_source_callback, rs);
+        zip_int64_t idx = src ? zip_file_add(za, part.name.c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
+        if (!src) {
+            zip_error_fini(&rs->error);
+            delete rs;
+        } else if (idx < 0) {
+            zip_source_free(src);
+        }
+        if (idx < 0 || (!part.compress && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0))
+            fail(i18n::format(_("cannot add '{entry}'"), {{"entry", part.name}}));
     }
     if (zip_close(za) != 0) fail(_("cannot finish the zip"));
 

@@ -4,12 +4,14 @@
 #include "gongwen/template.hpp"
 #include "template/unique_ids.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace gongwen::detail {
 
 class FormatAdapter;
+struct PictureTemplate;
 
 /// A parsed tag expression: `#name | f:arg | g`.
 struct Filter {
@@ -27,7 +29,7 @@ struct Expr {
 };
 
 struct Node {
-    enum class Kind { literal, value, section } kind = Kind::literal;
+    enum class Kind { literal, value, section, image } kind = Kind::literal;
     std::string literal;               ///< literal: escaped XML
     Expr expr;                         ///< value, section
     bool inverted = false;             ///< section
@@ -46,6 +48,7 @@ struct Node {
     int paragraph = 0;
     int tag_id = 0;                    ///< index in the part's tag list, for de-duplicated warnings
     std::string tag_text;              ///< as written
+    std::shared_ptr<const PictureTemplate> picture;  ///< image: the placeholder picture; null: inline at the tag
     std::vector<Node> children;        ///< section body
     std::vector<Node> children_again;  ///< the body from the second repetition on, when it differs: a
                                        ///< loop from a heading into a paragraph closes the heading once,
@@ -57,6 +60,7 @@ struct CompiledPart {
     const FormatAdapter* format = nullptr;  ///< how values and breaks are written
     std::vector<Node> nodes;
     std::size_t size_hint = 0;         ///< template part size: a first guess at the output size
+    bool has_images = false;           ///< holds image tags
 };
 
 } // namespace gongwen::detail
@@ -70,6 +74,7 @@ struct Template::Impl {
     std::vector<detail::CompiledPart> parts;
     std::vector<TagInfo> tags;
     detail::UniqueValues unique;  ///< ids and names the template uses, kept unique in loop copies
+    bool has_images = false;      ///< some part holds an image tag: rendering may add media parts
     bool ok = false;
 };
 

@@ -3,7 +3,10 @@
 #include "template/scanner.hpp"
 #include "template/sections.hpp"
 
+#include "gongwen/i18n.hpp"
+
 #include <algorithm>
+#include <memory>
 
 namespace gongwen::detail {
 
@@ -20,6 +23,7 @@ TagInfo describe(const TagRecord& tag, const std::string& part) {
     case ParsedTag::Kind::section: info.kind = TagKind::section; break;
     case ParsedTag::Kind::inverted: info.kind = TagKind::inverted; break;
     case ParsedTag::Kind::close: info.kind = TagKind::close; break;
+    case ParsedTag::Kind::image: info.kind = TagKind::image; break;
     }
     for (const auto& f : tag.parsed.expr.filters) info.filters.push_back(f.name);
     return info;
@@ -28,8 +32,9 @@ TagInfo describe(const TagRecord& tag, const std::string& part) {
 /// Builds the node tree from the scanned items and the planned sections.
 class NodeBuilder {
 public:
-    NodeBuilder(ScannedPart& part, const std::vector<Section>& sections, const FormatAdapter& format)
-        : items_(part.items), tags_(part.tags), skip_(part.skip), sections_(sections), format_(format) {}
+    NodeBuilder(ScannedPart& part, const std::vector<Section>& sections, const FormatAdapter& format,
+                const std::vector<std::shared_ptr<const PictureTemplate>>& pictures)
+        : items_(part.items), tags_(part.tags), skip_(part.skip), sections_(sections), format_(format), pictures_(pictures) {}
 
     std::vector<Node> build(int begin, int end, std::vector<int> children,
                             const std::vector<std::pair<int, std::string>>* again = nullptr) const {
@@ -69,10 +74,12 @@ public:
                 break;
             case ItemKind::tag: {
                 const TagRecord& tag = tags_[item.tag];
-                if (tag.parsed.kind != ParsedTag::Kind::value || !tag.ok) break;
+                bool image = tag.parsed.kind == ParsedTag::Kind::image;
+                if ((tag.parsed.kind != ParsedTag::Kind::value && !image) || !tag.ok) break;
                 flush();
                 Node n;
-                n.kind = Node::Kind::value;
+                n.kind = image ? Node::Kind::image : Node::Kind::value;
+                if (image) n.picture = pictures_[item.tag];
                 n.expr = tag.parsed.expr;
                 n.paragraph = tag.paragraph;
                 n.tag_id = item.tag;
@@ -100,7 +107,8 @@ private:
     }
 
     bool is_section_tag(const Item& item) const {
-        return item.kind == ItemKind::tag && tags_[item.tag].parsed.kind != ParsedTag::Kind::value;
+        auto kind = tags_[item.tag].parsed.kind;
+        return item.kind == ItemKind::tag && kind != ParsedTag::Kind::value && kind != ParsedTag::Kind::image;
     }
 
     // The text item `i` starts right where a section tag ends.
@@ -142,15 +150,48 @@ private:
     const std::vector<bool>& skip_;
     const std::vector<Section>& sections_;
     const FormatAdapter& format_;
+    const std::vector<std::shared_ptr<const PictureTemplate>>& pictures_;
 };
 
 // The text element that receives a value keeps the value's leading and trailing spaces.
 void preserve_value_spaces(ScannedPart& part, const FormatAdapter& format) {
     for (const auto& tag : part.tags) {
-        if (tag.item < 0 || tag.parsed.kind != ParsedTag::Kind::value) continue;
+        if (tag.item < 0 || (tag.parsed.kind != ParsedTag::Kind::value && tag.parsed.kind != ParsedTag::Kind::image)) continue;
         int holder = part.items[tag.item].parent;
         if (holder >= 0 && part.items[holder].role == Role::text) format.preserve_space(part.items[holder].markup);
     }
+}
+
+// Image tags: a placeholder picture cut into its template; a tag typed in the text must stand
+// where a picture may go (not in an element that holds text only). Empty when there is none.
+std::vector<std::shared_ptr<const PictureTemplate>> compile_pictures(ScannedPart& part, const FormatAdapter& format,
+                                                                     PartReporter& reporter) {
+    std::vector<std::shared_ptr<const PictureTemplate>> pictures;
+    for (std::size_t t = 0; t < part.tags.size(); ++t) {
+        TagRecord& tag = part.tags[t];
+        if (tag.parsed.kind != ParsedTag::Kind::image || !tag.ok || tag.item < 0) continue;
+        if (pictures.empty()) pictures.resize(part.tags.size());
+        if (!tag.picture.empty()) {
+            std::string problem;
+            auto compiled = format.picture_template(tag.picture, tag.text, problem);
+            if (!compiled) {
+                reporter.report("bad-placeholder", tag.paragraph, tag.text, problem);
+                tag.ok = false;
+                continue;
+            }
+            pictures[t] = std::make_shared<const PictureTemplate>(std::move(*compiled));
+            tag.picture.clear();
+            continue;
+        }
+        int holder = part.items[tag.item].parent;
+        Role role = holder < 0 ? Role::other : part.items[holder].role;
+        if (role != Role::paragraph && role != Role::text && role != Role::inline_markup) {
+            reporter.report("image-tag-misplaced", tag.paragraph, tag.text,
+                            i18n::_("an image tag cannot stand here: this element holds text only"));
+            tag.ok = false;
+        }
+    }
+    return pictures;
 }
 
 } // namespace
@@ -172,12 +213,14 @@ std::optional<CompiledPart> compile_part(const std::string& label, const std::st
     out.name = part_name;
     out.format = &format;
     out.size_hint = xml.size();
+    std::vector<std::shared_ptr<const PictureTemplate>> pictures = compile_pictures(part, format, reporter);
     if (reporter.errors()) return out;
     preserve_value_spaces(part, format);
     std::vector<int> top;
     for (int i = 0; i < static_cast<int>(sections.size()); ++i)
         if (!sections[i].nested && sections[i].valid()) top.push_back(i);
-    out.nodes = NodeBuilder(part, sections, format).build(0, static_cast<int>(part.items.size()) - 1, top);
+    out.nodes = NodeBuilder(part, sections, format, pictures).build(0, static_cast<int>(part.items.size()) - 1, top);
+    out.has_images = !pictures.empty();
     return out;
 }
 

@@ -38,6 +38,7 @@ struct TagRecord {
     bool ok = true;              ///< no problem in the tag itself
     int item = -1;               ///< its tag item
     int end_item = -1;           ///< items strictly between `item` and this one are covered by the tag
+    std::string picture;         ///< an image tag that is a placeholder picture's alt text: the picture's XML
 };
 
 /// A part after the scanner: its items (linked: parent and match set), its tags, and the items

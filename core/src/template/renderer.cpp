@@ -1,6 +1,7 @@
 #include "template/renderer.hpp"
 
 #include "formats/format.hpp"
+#include "template/images.hpp"
 #include "template/xml_text.hpp"
 
 #include "gongwen/i18n.hpp"
@@ -52,8 +53,9 @@ bool xml_char_ok(char32_t c) {
 class Renderer {
 public:
     Renderer(const std::string& label, const CompiledPart& part, const TemplateOptions& topts,
-             const RenderOptions& ropts, std::string& out, Diagnostics& diags)
-        : label_(label), part_(part), format_(*part.format), topts_(topts), ropts_(ropts), out_(out), diags_(diags) {}
+             const RenderOptions& ropts, std::string& out, Diagnostics& diags, ImageContext* images)
+        : label_(label), part_(part), format_(*part.format), topts_(topts), ropts_(ropts), out_(out), diags_(diags),
+          images_(images) {}
 
     bool run(const json& data) {
         scopes_.push_back(&data);
@@ -64,6 +66,7 @@ public:
 private:
     struct Loop {
         std::size_t index, count;
+        const std::string* name;
     };
 
     void report(Severity sev, const std::string& code, const Node& n, const std::string& message) {
@@ -178,7 +181,38 @@ private:
             case Node::Kind::section:
                 section(n);
                 break;
+            case Node::Kind::image:
+                image(n);
+                break;
             }
+        }
+    }
+
+    // An image tag: a picture (docs/image-tags.md); a bad image is an error naming the data and field.
+    void image(const Node& n) {
+        json tmp;
+        bool error = false;
+        const json* v = evaluate(n, tmp, &error);
+        if (error) return;
+        if (!v) {
+            missing(n);
+            return;
+        }
+        if (image_value_empty(*v) || !images_) return;
+        try {
+            render_picture(n, *v, part_.name, *images_, out_);
+        } catch (const ImageError& e) {
+            Diagnostic d;
+            d.code = e.code();
+            d.file = ropts_.data_label.empty() ? label_ : ropts_.data_label;
+            d.tag = n.tag_text;
+            std::string field = n.expr.name;
+            if (!loops_.empty())
+                field = i18n::format(_("{field}, in item {n} of '{list}'"),
+                                     {{"field", field}, {"n", loops_.back().index + 1}, {"list", *loops_.back().name}});
+            d.message = i18n::format(_("image '{field}': {problem}"), {{"field", field}, {"problem", std::string(e.what())}});
+            diags_.add(std::move(d));
+            failed_ = true;
         }
     }
 
@@ -203,7 +237,7 @@ private:
         std::size_t reps = 0;
         if (on && v->is_array()) {
             // `tmp` may hold the array (after filters): it lives through the loop.
-            loops_.push_back({0, v->size()});
+            loops_.push_back({0, v->size(), &n.expr.name});
             for (std::size_t i = 0; i < v->size() && !stop_; ++i) {
                 loops_.back().index = i;
                 repetition(n, &(*v)[i], i == 0, i + 1 == v->size());
@@ -308,6 +342,7 @@ private:
     const RenderOptions& ropts_;
     std::string& out_;
     Diagnostics& diags_;
+    ImageContext* images_;
     std::vector<const json*> scopes_;
     std::vector<Loop> loops_;
     std::unordered_set<int> warned_;
@@ -318,10 +353,11 @@ private:
 } // namespace
 
 bool render_part(const std::string& label, const CompiledPart& part, const nlohmann::json& data,
-                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags) {
+                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags,
+                 ImageContext* images) {
     out.clear();
     out.reserve(part.size_hint + part.size_hint / 4);
-    Renderer r(label, part, topts, ropts, out, diags);
+    Renderer r(label, part, topts, ropts, out, diags, images);
     bool ok = r.run(data);
     if (ok && out.size() > ropts.max_part_size) {
         Diagnostic d;

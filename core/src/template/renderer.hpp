@@ -7,8 +7,12 @@
 
 namespace gongwen::detail {
 
-/// Renders `part` into `out`. Returns false on an error (already in `diags`).
+struct ImageContext;
+
+/// Renders `part` into `out`. Returns false on an error (already in `diags`). `images` is needed
+/// when the part has image tags (CompiledPart::has_images).
 bool render_part(const std::string& label, const CompiledPart& part, const nlohmann::json& data,
-                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags);
+                 const TemplateOptions& topts, const RenderOptions& ropts, std::string& out, Diagnostics& diags,
+                 ImageContext* images = nullptr);
 
 } // namespace gongwen::detail

@@ -57,8 +57,10 @@ public:
                                              {{"line", line_of(xml, result.offset)}, {"problem", xml_problem(result.status)}}));
         read_items(doc);
         find_tags();
+        if (!pictures_.empty()) find_placeholders();
         if (part_.tags.empty()) return std::move(part_);
         split_text_at_tags();
+        order_tags();
         link_items();
         check_tags_within_cells();
         join_paragraphs_inside_tags();
@@ -106,6 +108,7 @@ private:
                     markup += ">";
                     push_markup(ItemKind::start, std::move(markup), node.name());
                     if (raw_.back().role == Role::paragraph) ++paragraph_depth;
+                    if (raw_.back().role == Role::picture && picture_depth_++ == 0) picture_start_ = static_cast<int>(raw_.size()) - 1;
                     descend = true;
                 }
                 break;
@@ -160,6 +163,8 @@ private:
                 }
                 push_markup(ItemKind::end, std::string("</") + node.name() + ">", node.name());
                 if (raw_.back().role == Role::paragraph) --paragraph_depth;
+                if (raw_.back().role == Role::picture && --picture_depth_ == 0)
+                    pictures_.emplace_back(picture_start_, static_cast<int>(raw_.size()) - 1);
             }
             if (node) node = node.next_sibling();
         }
@@ -236,7 +241,25 @@ private:
         out.reserve(raw_.size() + tags.size() * 2);
         std::size_t next_tag = 0;  // first tag not yet finished
         std::size_t text_number = 0;
-        for (Item& item : raw_) {
+        const std::size_t layer_tags = tags.size() - placeholders_.size();  // placeholders' tags come last
+        std::size_t next_placeholder = 0;
+        for (int r = 0; r < static_cast<int>(raw_.size()); ++r) {
+            Item& item = raw_[r];
+            if (next_placeholder < placeholders_.size() && placeholders_[next_placeholder].first == r) {
+                // A placeholder picture becomes its tag's item.
+                int last = placeholders_[next_placeholder].second;
+                TagRecord& tag = tags[layer_tags + next_placeholder++];
+                Item tag_item;
+                tag_item.kind = ItemKind::tag;
+                tag_item.tag = static_cast<int>(&tag - tags.data());
+                tag_item.paragraph = item.paragraph;
+                tag.item = static_cast<int>(out.size());
+                tag.end_item = tag.item + 1;
+                out.push_back(std::move(tag_item));
+                for (; r < last; ++r)
+                    if (raw_[r + 1].kind == ItemKind::text) ++text_number;
+                continue;
+            }
             if (item.kind != ItemKind::text) {
                 out.push_back(std::move(item));
                 continue;
@@ -245,7 +268,7 @@ private:
             std::size_t item_end = item_begin + item.markup.size();
             ++text_number;
             std::size_t done = item_begin;  // layer offset up to which this item is emitted
-            while (next_tag < tags.size() && tags[next_tag].begin < item_end) {
+            while (next_tag < layer_tags && tags[next_tag].begin < item_end) {
                 TagRecord& tag = tags[next_tag];
                 if (tag.begin >= done) {
                     Item before;
@@ -277,6 +300,74 @@ private:
                 out.push_back(std::move(rest));
             }
         }
+    }
+
+    // ---- placeholder pictures: a picture whose alt text is an image tag ------------------------
+
+    static std::string_view trim_spaces(std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+        return s;
+    }
+
+    // The layer offset where the text of raw items from `r` on starts.
+    std::size_t layer_offset_from(int r) const {
+        auto it = std::lower_bound(text_items_.begin(), text_items_.end(), r);
+        if (it == text_items_.end()) return text_offsets_.empty() ? 0 : text_offsets_.back() + raw_[text_items_.back()].markup.size();
+        return text_offsets_[static_cast<std::size_t>(it - text_items_.begin())];
+    }
+
+    void find_placeholders() {
+        const std::string& open = options_.open;
+        const std::string& close = options_.close;
+        std::vector<TagRecord> found;
+        std::vector<std::pair<int, int>> ranges;
+        for (auto [first, last] : pictures_) {
+            bool has_open = false;
+            for (int i = first; i <= last && !has_open; ++i) has_open = raw_[i].markup.find(open) != std::string::npos;
+            if (!has_open) continue;
+            std::string xml;
+            for (int i = first; i <= last; ++i) {
+                if (raw_[i].kind == ItemKind::text)
+                    append_escaped_text(xml, raw_[i].markup);
+                else
+                    xml += raw_[i].markup;
+            }
+            std::string alt = format_.picture_alt_text(xml);
+            std::string_view text = trim_spaces(alt);
+            if (text.size() < open.size() + close.size() || text.substr(0, open.size()) != open ||
+                text.substr(text.size() - close.size()) != close)
+                continue;
+            ParsedTag parsed = parse_tag(text.substr(open.size(), text.size() - open.size() - close.size()), formatters_);
+            if (parsed.kind != ParsedTag::Kind::image) continue;
+            // Tags found in the picture's own text (an ODT frame's title) are the placeholder's;
+            // a tag running into or out of the picture leaves it a plain picture.
+            std::size_t lb = layer_offset_from(first), le = layer_offset_from(last + 1);
+            bool crossing = false;
+            for (const auto& t : part_.tags) crossing |= (t.begin < lb && t.end > lb) || (t.begin < le && t.end > le);
+            if (crossing) continue;
+            part_.tags.erase(std::remove_if(part_.tags.begin(), part_.tags.end(),
+                                            [&](const TagRecord& t) { return t.begin >= lb && t.begin < le && t.end <= le && le > lb; }),
+                             part_.tags.end());
+            TagRecord tag;
+            tag.parsed = std::move(parsed);
+            tag.text = std::string(text);
+            tag.paragraph = raw_[first].paragraph;
+            tag.picture = std::move(xml);
+            found.push_back(std::move(tag));
+            ranges.emplace_back(first, last);
+        }
+        for (auto& t : found) part_.tags.push_back(std::move(t));
+        placeholders_ = std::move(ranges);
+    }
+
+    // Tags in document order (placeholders' tags were appended last); items renumbered.
+    void order_tags() {
+        if (placeholders_.empty()) return;
+        auto& tags = part_.tags;
+        std::stable_sort(tags.begin(), tags.end(), [](const TagRecord& a, const TagRecord& b) { return a.item < b.item; });
+        for (int i = 0; i < static_cast<int>(tags.size()); ++i)
+            if (tags[i].item >= 0) part_.items[tags[i].item].tag = i;
     }
 
     void link_items() {
@@ -359,6 +450,9 @@ private:
     std::vector<Item> raw_;
     std::vector<int> text_items_;
     std::vector<std::size_t> text_offsets_;
+    std::vector<std::pair<int, int>> pictures_;      // raw items of each outermost picture element
+    std::vector<std::pair<int, int>> placeholders_;  // those that are placeholders, in order
+    int picture_depth_ = 0, picture_start_ = -1;
 };
 
 } // namespace

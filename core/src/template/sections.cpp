@@ -21,7 +21,7 @@ std::vector<Section> pair_sections(const std::vector<TagRecord>& tags, int max_d
         const TagRecord& tag = tags[index];
         if (tag.item < 0) continue;
         auto kind = tag.parsed.kind;
-        if (kind == ParsedTag::Kind::value) continue;
+        if (kind == ParsedTag::Kind::value || kind == ParsedTag::Kind::image) continue;
         if (!tag.parsed.problems.empty() && tag.parsed.expr.name.empty() && kind != ParsedTag::Kind::close) continue;
         if (kind == ParsedTag::Kind::section || kind == ParsedTag::Kind::inverted) {
             open_tags.push_back(index);

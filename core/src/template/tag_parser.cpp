@@ -134,6 +134,7 @@ ParsedTag parse_tag(std::string_view inner, const FormatterRegistry& formatters)
     case '#': tag.kind = ParsedTag::Kind::section; s.remove_prefix(1); break;
     case '^': tag.kind = ParsedTag::Kind::inverted; s.remove_prefix(1); break;
     case '/': tag.kind = ParsedTag::Kind::close; s.remove_prefix(1); break;
+    case '%': tag.kind = ParsedTag::Kind::image; s.remove_prefix(1); break;
     default: break;
     }
     bool unterminated = false;

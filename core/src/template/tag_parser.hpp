@@ -15,7 +15,7 @@ struct TagProblem {
 };
 
 struct ParsedTag {
-    enum class Kind { value, section, inverted, close } kind = Kind::value;
+    enum class Kind { value, section, inverted, close, image } kind = Kind::value;
     Expr expr;
     std::vector<TagProblem> problems;  ///< empty when the tag is good
 };

@@ -5,6 +5,7 @@
 
 #include "template/compiled.hpp"
 #include "template/compiler.hpp"
+#include "template/images.hpp"
 #include "template/renderer.hpp"
 #include "formats/format.hpp"
 
@@ -49,6 +50,7 @@ const char* tag_kind_name(TagKind kind) {
     case TagKind::section: return "section";
     case TagKind::inverted: return "inverted";
     case TagKind::close: return "close";
+    case TagKind::image: return "image";
     }
     return "value";
 }
@@ -107,8 +109,13 @@ std::shared_ptr<const Template> Template::compile(Package package, const Templat
         auto compiled = detail::compile_part(package.label(), part, package.text(part), format, options, formatters,
                                              impl->tags, diags);
         diags.sort_from(first);
-        if (compiled) impl->parts.push_back(std::move(*compiled));
+        if (compiled) {
+            impl->has_images |= compiled->has_images;
+            impl->parts.push_back(std::move(*compiled));
+        }
     }
+    // The pictures image tags write carry ids too: copies of them are kept unique.
+    if (impl->has_images) impl->unique.learn(format.sample_inline_picture());
     impl->ok = diags.error_count() == errors_before;
     impl->package = std::move(package);
     return std::shared_ptr<const Template>(new Template(std::move(impl)));
@@ -153,14 +160,19 @@ std::optional<std::string> Template::render(const nlohmann::json& data, const Re
     // Only a template that carries unique ids pays for tracking them (the hot path of a batch).
     std::optional<detail::UniqueValues::Document> unique;
     if (!impl_->unique.empty()) unique.emplace(impl_->unique);
+    // Likewise only a template with image tags gets a place for the document's images.
+    std::optional<detail::ImageContext> images;
+    if (impl_->has_images) images.emplace(detail::ImageContext{impl_->package, detail::format_adapter(impl_->format), options, nullptr});
     for (const auto& part : impl_->parts) {
         std::string out;
-        if (!detail::render_part(label(), part, data, impl_->options, options, out, diags)) ok = false;
+        if (!detail::render_part(label(), part, data, impl_->options, options, out, diags, images ? &*images : nullptr)) ok = false;
         if (ok && unique) unique->make_unique(out);
         replaced.emplace(part.name, std::move(out));
     }
     if (!ok) return std::nullopt;
-    return impl_->package.write(replaced);
+    std::vector<Package::NewPart> added;
+    if (images && images->document) images->document->finish(replaced, added);
+    return impl_->package.write(replaced, added);
 }
 
 std::optional<std::string> Template::render_part(const std::string& part, const nlohmann::json& data,
@@ -169,7 +181,8 @@ std::optional<std::string> Template::render_part(const std::string& part, const 
     for (const auto& compiled : impl_->parts) {
         if (compiled.name != part) continue;
         std::string out;
-        if (!detail::render_part(label(), compiled, data, impl_->options, options, out, diags)) return std::nullopt;
+        detail::ImageContext images{impl_->package, detail::format_adapter(impl_->format), options, nullptr};
+        if (!detail::render_part(label(), compiled, data, impl_->options, options, out, diags, &images)) return std::nullopt;
         if (!impl_->unique.empty()) detail::UniqueValues::Document(impl_->unique).make_unique(out);
         return out;
     }
