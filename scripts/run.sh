@@ -12,7 +12,7 @@ BUILD=${GONGWEN_BUILD_DIR:-$ROOT/build}
 
 PACKAGES=(
   build-essential cmake pkg-config python3 gettext libc-l10n libxml2-utils jing
-  libzip-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
+  libzip-dev zlib1g-dev libpugixml-dev nlohmann-json3-dev libcli11-dev libicu-dev libgtest-dev libdeflate-dev libboost-dev
   libpng-dev libjpeg62-turbo-dev  # image tags: PNG and JPEG checked and measured
   # (gettext compiles the message catalogues; libc-l10n translates the system's own error texts)
   # (libxml2-utils and jing: xmllint and jing, which tests/schema validates every DOCX/ODT with)

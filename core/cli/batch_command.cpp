@@ -5,6 +5,7 @@
 #include "gongwen/office.hpp"
 #include "gongwen/package.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -55,6 +56,20 @@ struct BatchCommand {
 
     int run() {
         o.format = *parse_batch_format(output_format);  // CLI11 took docx, odt or pdf only
+        if (!o.merge.empty()) {  // --merge FILE: its extension is the format
+            auto dot = o.merge.rfind('.');
+            std::string ext = dot == std::string::npos ? "" : o.merge.substr(dot + 1);
+            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            auto f = parse_batch_format(ext);
+            if (!f || (app->get_option("--format")->count() && *f != o.format)) {
+                std::cerr << "gongwen batch: " << format(_("--merge needs a file name ending in .docx, .odt or .pdf (the format of --format): {file}"), {{"file", o.merge}}) << '\n';
+                return kUsage;
+            }
+            o.format = *f;
+        } else if (o.out_dir.empty()) {
+            std::cerr << "gongwen batch: " << _("--out-dir is required (or --merge FILE)") << '\n';
+            return kUsage;
+        }
         auto slash = shard.find('/');
         try {
             if (slash == std::string::npos) throw std::invalid_argument(shard);
@@ -141,13 +156,13 @@ struct BatchCommand {
         std::snprintf(seconds, sizeof seconds, "%.1f", s.seconds);
         std::string summary = format(_("written {written}, skipped {skipped}, failed {failed} in {seconds} s → {folder}"),
                                      {{"written", s.written}, {"skipped", s.skipped}, {"failed", s.failed}, {"seconds", seconds},
-                                      {"folder", o.out_dir}});
+                                      {"folder", o.merge.empty() ? o.out_dir : o.merge}});
         std::fprintf(stderr, "%s\n", summary.c_str());
         if (!report_path.empty()) {
             json rows = json::array();
             for (const auto& r : s.rows)
                 rows.push_back({{"row", r.row}, {"output", r.output}, {"status", row_status_name(r.status)}, {"diagnostics", diagnostics_json(r.diagnostics)}});
-            json rep = {{"type", o.type},       {"data", o.data_path}, {"out_dir", o.out_dir}, {"written", s.written},
+            json rep = {{"type", o.type},       {"data", o.data_path}, {"out_dir", o.out_dir}, {"merge", o.merge}, {"written", s.written},
                         {"skipped", s.skipped}, {"failed", s.failed},  {"seconds", s.seconds}, {"rows", rows},
                         {"problems", diagnostics_json(s.problems)}};
             try {
@@ -167,7 +182,7 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_option("TYPE", c.o.type, _("document type id"))->required();
     c.app->add_option("--data,-d", c.o.data_path, _("rows: .xlsx (first sheet), .csv (UTF-8 or GB18030), .json, .jsonl"))
         ->required()->check(CLI::ExistingFile);
-    c.app->add_option("--out-dir,-o", c.o.out_dir, _("where the documents go"))->required();
+    c.app->add_option("--out-dir,-o", c.o.out_dir, _("where the documents go"));
     c.app->add_option("--format", c.output_format, _("docx, odt or pdf"))->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
     c.app->add_option("--jobs,-j", c.o.jobs, _("parallel renderers (default: every core)"));
     c.app->add_option("--name", c.o.name_pattern, _("file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)"));
@@ -183,6 +198,8 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_option("--rows", c.o.row_sources, _("[FIELD=]FILE:KEY[,encoding=NAME][,sheet=NAME] — rows of a list field from another file, by key column; "
                       "encoding= (CSV) and sheet= (XLSX) are that file's own"));
     c.app->get_option("--resume")->excludes(c.app->get_option("--force"));
+    c.app->add_option("--merge", c.o.merge, _("FILE.docx|.odt|.pdf: every row's document in one file, each from an odd page, numbered from 1"))
+        ->excludes(c.app->get_option("--out-dir"))->excludes(c.app->get_option("--resume"))->excludes(c.app->get_option("--name"));
     return &c;
 }
 

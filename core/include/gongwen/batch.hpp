@@ -57,6 +57,10 @@ struct BatchOptions {
     std::vector<std::string> row_sources;  ///< "[FIELD=]FILE:KEY": list-field rows from another file
     std::function<void(const BatchProgress&)> on_progress;
     PdfConverter to_pdf;                   ///< needed for PDF output
+    /// --merge FILE (.docx, .odt, .pdf): every row's document in this one file instead of one file
+    /// per row, each starting on an odd page numbered from 1 (out_dir, name_pattern, resume unused).
+    /// A failed row is reported and the merged file is not written.
+    std::string merge;
 };
 
 /// What became of one row.

@@ -5,6 +5,7 @@
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
 #include "batch/batch_inputs.hpp"
+#include "batch/merge.hpp"
 #include "gongwen/temp_dirs.hpp"
 
 #include <algorithm>
@@ -88,6 +89,7 @@ BatchSummary run_batch(const BatchOptions& o) {
 
     // --strict: a column nobody reads stops the batch before anything is written.
     if (o.strict && summary.problems.has_errors()) throw Error(summary.problems);
+    if (!o.merge.empty()) return batch::run_merge(o, *type, inputs, std::move(summary), start);
 
     // Which rows, their data and their file names: decided up front, in row order, so names
     // and shards are deterministic.
