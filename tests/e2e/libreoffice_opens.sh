@@ -60,7 +60,8 @@ for type in rectification-notice recommendation-letter work-summary; do
   done
 done
 # A sample of the golden cases, both formats.
-for case in docx-table-row-loop docx-header-footer-footnote odt-libreoffice odt-table-row-loop; do
+for case in docx-table-row-loop docx-header-footer-footnote odt-libreoffice odt-table-row-loop \
+            docx-images docx-image-placeholders odt-images odt-image-placeholders; do
   dir=$src/tests/golden/$case
   for t in "$dir"/template.docx "$dir"/template.odt; do
     [ -f "$t" ] || continue
@@ -82,5 +83,11 @@ done
 for f in "${files[@]}"; do
   name=$(basename "${f%.*}")
   [ -s "$work/pdf/$name.pdf" ] || { echo "FAIL: $name did not convert"; fail=1; }
+done
+# Image tags: the pictures reach the page (raster ones listed by pdfimages; the SVGs are drawn as vectors).
+for want in docx-images:5 docx-image-placeholders:3 odt-images:5 odt-image-placeholders:3; do
+  name=${want%:*} n=${want#*:}
+  got=$(pdfimages -list "$work/pdf/$name.pdf" 2>/dev/null | tail -n +3 | wc -l)
+  [ "$got" = "$n" ] || { echo "FAIL: $name.pdf holds $got images, not $n"; fail=1; }
 done
 exit $fail

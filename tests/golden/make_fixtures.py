@@ -64,7 +64,7 @@ def write_zip(path, entries):
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, text.encode("utf-8"))
+            z.writestr(info, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def write_case(name, template_name, entries, data, options=None):
@@ -1027,6 +1027,195 @@ def odt_heading_paragraph_source():
     })
 
 
+# ----------------------------------------------------------------------------------------------
+# images (docs/image-tags.md): the image files sit beside data.json, which names them
+
+import base64
+import struct
+import zlib
+
+# 160 x 120 px at 72 dpi (JFIF): made once by ImageMagick 6.9 (`convert -size 160x120
+# gradient:'#3060c0'-'#c0e0ff' -fill white -draw "circle 80,60 80,20" -density 72 -units
+# PixelsPerInch -quality 80 -strip photo.jpg`), kept here as its bytes.
+PHOTO_JPG = base64.b64decode("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAcFBQYFBAcGBQYIBwcIChELCgkJChUPEAwRGBUaGRgVGBcbHichGx0lHRcYIi4iJSgpKywrGiAvMy8qMicqKyr/2wBDAQcICAoJChQLCxQqHBgcKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKir/wAARCAB4AKADASIAAhEBAxEB/8QAHAABAQEAAwEBAQAAAAAAAAAAAAQHAwUGAQII/8QANhAAAQQBAgMDCgYCAwAAAAAAAAECAxMEBREGEiExQVEHIiMyYXGBkbHRFCRCUmKhcsFzovD/xAAaAQEAAwEBAQAAAAAAAAAAAAAAAwQFAQIG/8QAIxEAAwACAQMFAQEAAAAAAAAAAAERAgMEITFBBRITUWEicf/aAAwDAQACEQMRAD8A83WKymsVn31PnITVisprFYohNWKymsViiE1YrKaxWKITVisprFYohNWKymsViiE1YrKaxWKITVisprFYohNWKymsViiE1YrKaxWKIVVisqrFZDT0S1isqrFYoJaxWVVisUEtYq37DutF0DM17PTFwI+Z3a97ujY08VU2DhzgbS+HmNkaxMrMTquRK3qi/wAU7G/X2lLkc7Xo6d39E+rRls/wyfSvJ/xBqzWuiwVgjdsluQtabeOy9VT3Ip6PF8jWdIn5zVYIf+ON0n15TXAYuz1Lfk/5iL+PE1rv1MmyPIzlMb+V1eKVfCWFWfRVPPal5NuItORzkxEy40/VjO5/+vR39G9DYa/U+Rj3jGXE1vt0P5ffA6N6se1WuauyoqbKinys/oTX+EtL4ihVM2BG5G2zciNNnt+PensXcx7iThTN4azKslLYHqtU7U2a5P8AS+z6mxxufr39H0f0UdvHy19e6POVisqrFZfpXJaxWVVisUEtYrKqxWKCqsVlNYrIqeoTVisprFYohNWUafpk+pZ8OHhs55pncrU+qr7ETqfazRPJporWQz6rM3znLVDunYiesvx6J8FK/J3/AA63kSatfyZpHqeH9AxeH9Nbi4qczu2SVU2WR3iv+k7jt0A7j5XLJ5N5ZdzaSWKiPoAOHQAAAQ6npmNq+BLh5sdkUidfFF7lRe5ULgE2nUcaTUZgOu6FPoWrS4WRu5GrvHJtskjF7Hf+70U6+s1zyh6K3O0P8bG30+GvNuidVYvRU+HRfgpllZ9RxOR82pN9/Jj7tfx5zwTVisprFZbpDCasVlNYrFEKaxWVVishp6hLWKyqsViiEtZtHDmI3C4dwYGpttC1zkX9zvOX+1UyGs26JEbE1GdiIiJ7jK9Ry6You8RdWzkABjmgAAAAAAAAAcOTAzJxZoJU3ZKxWO9ypsphckDo5HMcmzmqqKbyY1q8TU1vPRnq/iZNvdzKavpuUyyRR5a6JnU1isqrFZsUoQlrFZVWKxRCqsVlVYrIqeoS1isqrFYohLWa1o86ZOjYkyO5uaJu6+3bZf7MvrPa8FZyPw5MJ6+dD57E/ivb8l+pn87H3Ye5eC1xsplPs9SADHNEAAAAAAAAA45ZGxROkkXlYxFVV8EQx2XeaZ8jvWe5XL8VNJ4rzkxNHfE1dpMj0bfd+pfl0+Jn1ZrcDH2p5fZQ5WVaxJaxWVVis0qU4S1isqrFYohTWKyqsVkVPUJaxWVVisUQlrKdPyZdPzWZEXrMXqn7k70PtYrOOZKMLo6jQsLMhzcZs0DuZjvmi+C+0oPBaXqM+mTc0fnRu9eNV6L9lPZ4OoY+fHz4791TtYvRzfehi7tD1v8ADT1bVmuvcrABXJgAAD4ccs0cELpZno1jE3Vy9x+MrMgw4VkyJEa3u37V9yd54/V9Wl1J/IxFZA1fNZ3r7VJtOnLY/wAIdm1YL9IdYz36nnulXdI2+bG1e5v3IKyqsVm1glgojNbeTrJaxWVVis905CWsVlVYrFEKaxWVVishp6JaxWVVisUEtYrKqxWKCWs/TOeJ6Pjc5jk7HNXZUKKxWKC3H1/MhRGy7TNTvVNl+aF0fEsSp6WCRv8AiqL9jpKxWV8tGvLwSrbmvJ3j+JYUT0cEqr/LZPuRT8RZUiKkDGxJ4+sv2/ogrFYx4+teDr3ZvycMrpZ3q+aR0jl73LucdZVWKywnCElrFZVWKxQS1isqrFYoJaxWVVisUFVYrAI6dFYrAFArFYAoFYrAFArFYAoFYrAFArFYAoFYrAFArFYAoFYrAFB//9k=")
+
+
+def png_bytes(width, height, color, dpi=None):
+    """An RGB PNG of one colour with a darker frame; `dpi` writes a pHYs chunk."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    dark = bytes(c // 2 for c in color)
+    rows = b""
+    for y in range(height):
+        rows += b"\0" + b"".join(dark if y < 2 or y >= height - 2 or x < 2 or x >= width - 2 else bytes(color)
+                                 for x in range(width))
+    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    if dpi:
+        ppm = round(dpi / 0.0254)
+        out += chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))
+    return out + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
+def seal_svg():
+    """A plain red sample seal, 42 mm across (viewBox 0 0 200 200)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="42mm" height="42mm" viewBox="0 0 200 200">'
+            '<circle cx="100" cy="100" r="94" fill="none" stroke="#e00" stroke-width="8"/>'
+            '<polygon points="100,52 111,86 147,86 118,107 129,141 100,120 71,141 82,107 53,86 89,86" fill="#e00"/>'
+            '<text x="100" y="175" font-size="22" text-anchor="middle" fill="#e00">样章</text></svg>\n')
+
+
+def logo_svg():
+    """A small logo with a viewBox only (its size: the viewBox in px)."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40">'
+            '<rect x="2" y="2" width="116" height="36" fill="#fff" stroke="#c00" stroke-width="3"/>'
+            '<text x="60" y="27" font-size="18" text-anchor="middle" fill="#c00">标志</text></svg>\n')
+
+
+def write_image_files(name, files):
+    folder = os.path.join(HERE, name)
+    os.makedirs(folder, exist_ok=True)
+    for fname, data in files.items():
+        with open(os.path.join(folder, fname), "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+PHOTO_PNG = png_bytes(120, 90, (70, 160, 90), dpi=96)          # 31.75 x 23.81 mm
+PLACEHOLDER_PNG = png_bytes(20, 20, (200, 200, 200))          # the template's grey placeholder
+IMAGE_FILES = {"photo.png": PHOTO_PNG, "photo.jpg": PHOTO_JPG, "seal.svg": seal_svg(), "logo.svg": logo_svg()}
+
+DRAWING_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+
+
+def docx_picture(rid, alt, cx_mm, cy_mm, pid, anchor=False):
+    """A Word picture (pic:pic) of rId `rid` whose alt text (wp:docPr/@descr) is `alt`; inline, or
+    floating (wp:anchor: positioned from the column and paragraph, in front of the text)."""
+    cx, cy = round(cx_mm * 36000), round(cy_mm * 36000)
+    graphic = (f'<wp:docPr id="{pid}" name="图片 {pid}" descr="{escape(alt)}"/>'
+               '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+               '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+               f'<pic:nvPicPr><pic:cNvPr id="{pid}" name="placeholder.png" descr="{escape(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+               f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+               f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+               '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>')
+    if anchor:
+        frame = ('<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" '
+                 'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+                 '<wp:positionH relativeFrom="column"><wp:posOffset>3600000</wp:posOffset></wp:positionH>'
+                 '<wp:positionV relativeFrom="paragraph"><wp:posOffset>-180000</wp:posOffset></wp:positionV>'
+                 f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+                 f'{graphic}</wp:anchor>')
+    else:
+        frame = (f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+                 f'<wp:effectExtent l="0" t="0" r="0" b="0"/>{graphic}</wp:inline>')
+    return f'<w:r><w:drawing {DRAWING_NS}>{frame}</w:drawing></w:r>'
+
+
+def docx_images():
+    hdr = (f'{XML_DECL}<w:hdr {W_NS}>'
+           '<w:p w14:paraId="5A000001" w14:textId="77777777" w:rsidR="00C21F3A" w:rsidRDefault="00C21F3A">'
+           '<w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>{{%标志}}</w:t></w:r><w:r><w:t xml:space="preserve"> {{机关名称}}</w:t></w:r></w:p>'
+           '</w:hdr>\n')
+    body = "".join([
+        p("巡察整改情况图示", style="Title"),
+        p("现场照片：{{%照片}}（自带分辨率）"),
+        p("{{%现场}}"),
+        p("{{#问题}}"),
+        p("{{@index}}. {{名称}}：", "{{%图片}}"),
+        p("{{/问题}}"),
+    ])
+    extra = [("header", "header1.xml", f"{CT}.header+xml", hdr)]
+    refs = '<w:headerReference w:type="default" r:id="rId10"/>'
+    data = {"机关名称": "县委巡察办", "照片": "photo.png",
+            "现场": {"path": "photo.jpg", "width": 40, "alt": "现场照片"},
+            "问题": [{"名称": "台账不全", "图片": "photo.png"},
+                   {"名称": "公示不到位", "图片": {"path": "photo.jpg", "height": 20}},
+                   {"名称": "制度未更新", "图片": "photo.png"}],
+            "标志": {"path": "logo.svg", "alt": "机关标志"}}
+    docx_case("docx-images", body, data, extra_parts=extra, refs=refs)
+    write_image_files("docx-images", {k: IMAGE_FILES[k] for k in ("photo.png", "photo.jpg", "logo.svg")})
+
+
+def docx_image_placeholders():
+    body = "".join([
+        p("签名：", docx_picture("rId10", "{{%签名}}", 30, 15, 1)),
+        p("（此处为印章）", docx_picture("rId10", " {{%印章}} ", 42, 42, 2, anchor=True)),
+        p("附图：", docx_picture("rId10", "{{%附图}}", 20, 20, 3, anchor=True)),
+        p("{{#问题}}"),
+        p("{{名称}}", docx_picture("rId10", "{{%图片}}", 25, 25, 4)),
+        p("{{/问题}}"),
+    ])
+    extra = [("image", "media/placeholder.png", "image/png", PLACEHOLDER_PNG)]
+    data = {"签名": "photo.png", "印章": {"path": "seal.svg", "alt": "印章"}, "附图": None,
+            "问题": [{"名称": "问题一", "图片": {"path": "photo.jpg", "width": 30}}, {"名称": "问题二", "图片": "photo.jpg"}]}
+    docx_case("docx-image-placeholders", body, data, extra_parts=extra)
+    write_image_files("docx-image-placeholders", {k: IMAGE_FILES[k] for k in ("photo.png", "photo.jpg", "seal.svg")})
+
+
+ODT_FRAME_STYLES = ('<style:style style:name="fr1" style:family="graphic"><style:graphic-properties style:wrap="run-through" '
+                    'style:run-through="foreground" style:vertical-pos="from-top" style:vertical-rel="paragraph" '
+                    'style:horizontal-pos="from-left" style:horizontal-rel="paragraph"/></style:style>'
+                    '<style:style style:name="fr2" style:family="graphic"><style:graphic-properties style:vertical-pos="top" '
+                    'style:vertical-rel="baseline"/></style:style>')
+
+
+def odt_frame(alt, w_mm, h_mm, name, anchored=False, where="title"):
+    """A draw:frame holding Pictures/placeholder.png, its svg:title (or svg:desc) `alt`."""
+    pos = (f'text:anchor-type="paragraph" svg:x="100mm" svg:y="-5mm" draw:style-name="fr1"' if anchored
+           else 'text:anchor-type="as-char" draw:style-name="fr2"')
+    return (f'<draw:frame draw:name="{name}" {pos} svg:width="{w_mm}mm" svg:height="{h_mm}mm" draw:z-index="0">'
+            '<draw:image xlink:href="Pictures/placeholder.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" '
+            f'draw:mime-type="image/png"/><svg:{where}>{escape(alt)}</svg:{where}></draw:frame>')
+
+
+def odt_image_case(name, body, data, header="", pictures=()):
+    content = odt_content_xml(body).replace("</office:automatic-styles>", ODT_FRAME_STYLES + "</office:automatic-styles>", 1)
+    manifest = ODT_MANIFEST.replace("</manifest:manifest>", "".join(
+        f' <manifest:file-entry manifest:full-path="Pictures/{n}" manifest:media-type="image/png"/>\n' for n, _ in pictures)
+        + "</manifest:manifest>")
+    entries = [("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content),
+               ("styles.xml", odt_styles_xml(header)), ("meta.xml", ODT_META), ("META-INF/manifest.xml", manifest)]
+    entries += [(f"Pictures/{n}", b) for n, b in pictures]
+    write_case(name, "template.odt", entries, data)
+
+
+def odt_images():
+    header = '<text:p text:style-name="Header">{{%标志}} {{机关名称}}</text:p>'
+    body = "".join([
+        th("巡察整改情况图示"),
+        tp("现场照片：{{%照片}}（自带分辨率）"),
+        tp("{{%现场}}"),
+        tp("{{#问题}}"),
+        tp("{{@index}}. {{名称}}：{{%图片}}"),
+        tp("{{/问题}}"),
+    ])
+    data = {"机关名称": "县委巡察办", "照片": "photo.png",
+            "现场": {"path": "photo.jpg", "width": 40, "alt": "现场照片"},
+            "问题": [{"名称": "台账不全", "图片": "photo.png"},
+                   {"名称": "公示不到位", "图片": {"path": "photo.jpg", "height": 20}},
+                   {"名称": "制度未更新", "图片": "photo.png"}],
+            "标志": {"path": "logo.svg", "alt": "机关标志"}}
+    odt_image_case("odt-images", body, data, header=header)
+    write_image_files("odt-images", {k: IMAGE_FILES[k] for k in ("photo.png", "photo.jpg", "logo.svg")})
+
+
+def odt_image_placeholders():
+    body = "".join([
+        tp("签名：" + odt_frame("{{%签名}}", 30, 15, "签名框")),
+        tp("（此处为印章）" + odt_frame(" {{%印章}} ", 42, 42, "印章框", anchored=True, where="desc")),
+        tp("附图：" + odt_frame("{{%附图}}", 20, 20, "附图框", anchored=True)),
+        tp("{{#问题}}"),
+        tp("{{名称}}" + odt_frame("{{%图片}}", 25, 25, "问题图")),
+        tp("{{/问题}}"),
+    ])
+    data = {"签名": "photo.png", "印章": {"path": "seal.svg", "alt": "印章"}, "附图": None,
+            "问题": [{"名称": "问题一", "图片": {"path": "photo.jpg", "width": 30}}, {"名称": "问题二", "图片": "photo.jpg"}]}
+    odt_image_case("odt-image-placeholders", body, data, pictures=[("placeholder.png", PLACEHOLDER_PNG)])
+    write_image_files("odt-image-placeholders", {k: IMAGE_FILES[k] for k in ("photo.png", "photo.jpg", "seal.svg")})
+
+
 CASES = {
     "docx-values": docx_values,
     "docx-split-runs": docx_split_runs,
@@ -1054,6 +1243,10 @@ CASES = {
     "odt-text-section": odt_text_section_source,
     "odt-inline-multipara": odt_inline_multipara_source,
     "odt-heading-paragraph": odt_heading_paragraph_source,
+    "docx-images": docx_images,
+    "docx-image-placeholders": docx_image_placeholders,
+    "odt-images": odt_images,
+    "odt-image-placeholders": odt_image_placeholders,
 }
 
 

@@ -10,6 +10,9 @@
 //                             successful render (without it, a successful render must be silent)
 //   expected-xpath.txt        optional, "PART<TAB>XPATH" per line: the XPath must select a node in
 //                             that rendered part ("PART<TAB>!XPATH": must select none)
+//   expected-media.txt        optional: the media parts of the output (word/media/…, Pictures/…), one a
+//                             line, sorted — an image used many times is stored once
+// Image tags read their files from the case folder (data.json's folder, as gongwen render does).
 // The output is always read back: every XML part of the package must parse.
 // GONGWEN_REGENERATE_GOLDEN=1 rewrites expected.txt / expected-diagnostics.txt from the actual
 // output. Regenerate only the cases you changed (--gtest_filter='Cases/Golden.*/odt_values'): an
@@ -406,6 +409,7 @@ TEST_P(Golden, RendersAsExpected) {
 
     Options options = read_options(dir);
     json data = read_json_file((dir / "data.json").string());
+    options.render.images = image_source_for((dir / "data.json").string(), false);
 
     Diagnostics diags;
     std::optional<std::string> bytes;
@@ -453,6 +457,15 @@ TEST_P(Golden, RendersAsExpected) {
         EXPECT_TRUE(diags.empty()) << "unexpected diagnostics (list them in expected-diagnostics.txt):\n" << diag_text;
     }
     check_xpaths(dir / "expected-xpath.txt", out);
+    if (fs::exists(dir / "expected-media.txt")) {
+        std::vector<std::string> media;
+        for (const auto& e : out.entries())
+            if (e.name.find("/media/") != std::string::npos || e.name.rfind("Pictures/", 0) == 0) media.push_back(e.name);
+        std::sort(media.begin(), media.end());
+        std::string listed;
+        for (const auto& m : media) listed += m + "\n";
+        compare_or_regenerate(dir / "expected-media.txt", listed);
+    }
 }
 
 std::string case_test_name(const ::testing::TestParamInfo<std::string>& info) {

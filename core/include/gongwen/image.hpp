@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,9 +52,9 @@ private:
 };
 
 /// Where the image values of the data file `data_path` are read from: its folder.
-ImageSource image_source_for(const std::string& data_path, bool safe_paths);
+std::shared_ptr<const ImageSource> image_source_for(const std::string& data_path, bool safe_paths);
 
-/// True when `value` is no image at all: null or "" (nothing is rendered, silently).
+/// True when `value` is no image at all: null, false or "" (nothing is rendered, silently).
 bool image_value_empty(const nlohmann::json& value);
 
 /// Reads the image a value names (a path, or an object with "path" or "data", "width",

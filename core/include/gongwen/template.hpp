@@ -47,9 +47,10 @@ struct RenderOptions {
     bool strict = false;                      ///< a missing value is an error, not a warning
     bool strip_invalid_chars = false;         ///< drop characters XML 1.0 cannot hold instead of failing
     std::uint64_t max_part_size = 1024ull * 1024 * 1024;  ///< bytes of one rendered XML part
-    /// Image tags: where a value's relative path starts (the data file's folder; "": the current
-    /// folder), whether a path may lead outside it (--safe-paths), and the images' limits.
-    ImageSource images;
+    /// Image tags: where a value's relative path starts (the data file's folder), whether a path
+    /// may lead outside it (--safe-paths), the images' limits; null: the current folder, any path.
+    /// Shared, so that a batch's rows share one.
+    std::shared_ptr<const ImageSource> images;
     /// The data as the user named it (a file, a batch's "rows.xlsx:5"), for the problems of its
     /// images; "": the template's name.
     std::string data_label;

@@ -184,6 +184,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
         o.on_progress(p);
     };
+    const auto images = image_source_for(o.data_path, o.safe_paths);  // image tags: the rows' folder
     auto work = [&] {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             Job& job = jobs[i];
@@ -204,7 +205,7 @@ BatchSummary run_batch(const BatchOptions& o) {
                 ValidateOptions where = inputs.locate(job.index);
                 GenerateOptions go;
                 go.render.strict = o.strict;
-                go.render.images = image_source_for(o.data_path, o.safe_paths);  // image tags
+                go.render.images = images;  // image tags
                 go.render.data_label = label;
                 go.where = &where;
                 go.report_unknown_record_keys = false;  // said once for the batch

@@ -95,6 +95,7 @@ BatchSummary run_merge(const BatchOptions& o, const DocumentType& type, const In
     std::size_t next = 0, appended = 0, failed = 0;
     bool stop = false;
     std::map<std::size_t, std::optional<std::string>> ready;
+    const auto images = image_source_for(o.data_path, o.safe_paths);  // image tags: the rows' folder
     auto work = [&] {
         for (;;) {
             std::size_t i;
@@ -113,6 +114,8 @@ BatchSummary run_merge(const BatchOptions& o, const DocumentType& type, const In
                 ValidateOptions where = inputs.locate(mine[i]);
                 GenerateOptions go;
                 go.render.strict = o.strict;
+                go.render.images = images;
+                go.render.data_label = label;
                 go.where = &where;
                 go.report_unknown_record_keys = false;
                 go.template_diagnostics = false;

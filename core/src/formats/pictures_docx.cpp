@@ -102,11 +102,10 @@ std::optional<PictureTemplate> docx_template(std::string_view xml, std::string_v
         problem = _("the placeholder is not a picture with a size (wp:extent, a:blip)");
         return std::nullopt;
     }
-    for (const char* name : {"descr", "title"})
-        if (pugi::xml_attribute a = attribute_local(pr, name); a && trim(a.value()) == alt) {
-            a.set_value(sentinel(Hole::alt).c_str());
-            break;
-        }
+    // The tag leaves the alt text (wp:docPr's, and pic:cNvPr's where it was repeated).
+    for (pugi::xml_node holder : {pr, find_local(root, "cNvPr")})
+        for (const char* name : {"descr", "title"})
+            if (pugi::xml_attribute a = attribute_local(holder, name); a && trim(a.value()) == alt) a.set_value(sentinel(Hole::alt).c_str());
     pugi::xml_attribute embed = attribute_local(blip, "embed");
     if (!embed) embed = blip.append_attribute("r:embed");
     embed.set_value(sentinel(Hole::reference).c_str());

@@ -173,15 +173,16 @@ detail::ImageFacts checked_facts(const std::string& bytes, ImageFormat format, s
 
 } // namespace
 
-ImageSource image_source_for(const std::string& data_path, bool safe_paths) {
-    ImageSource s;
-    s.folder = fs::path(data_path).parent_path().string();
-    s.safe_paths = safe_paths;
+std::shared_ptr<const ImageSource> image_source_for(const std::string& data_path, bool safe_paths) {
+    auto s = std::make_shared<ImageSource>();
+    s->folder = fs::path(data_path).parent_path().string();
+    s->safe_paths = safe_paths;
     return s;
 }
 
 bool image_value_empty(const json& value) {
-    return value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+    return value.is_null() || (value.is_boolean() && !value.get<bool>()) ||
+           (value.is_string() && value.get_ref<const std::string&>().empty());
 }
 
 LoadedImage load_image(const json& value, const ImageSource& src) {

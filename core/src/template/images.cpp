@@ -46,7 +46,8 @@ void DocumentImages::finish(std::map<std::string, std::string, std::less<>>& rep
 
 void render_picture(const Node& n, const nlohmann::json& value, const std::string& part, ImageContext& context,
                     std::string& out) {
-    LoadedImage image = load_image(value, context.options.images);
+    static const ImageSource here;  // no source given: the current folder, any path
+    LoadedImage image = load_image(value, context.options.images ? *context.options.images : here);
     PictureUse use;
     use.format = image.format;
     if (n.picture) {
