@@ -117,6 +117,8 @@ int jpeg_probe(const unsigned char* data, std::size_t size, std::uint64_t max_pi
         result = 1;
     } else {
         jpeg_create_decompress(&cinfo);
+        // A progressive JPEG keeps every coefficient in memory: past this it is an error, not a swap storm.
+        cinfo.mem->max_memory_to_use = 768L * 1024 * 1024;
         jpeg_mem_src(&cinfo, data, static_cast<unsigned long>(size));
         jpeg_read_header(&cinfo, TRUE);
         *w = cinfo.image_width;
