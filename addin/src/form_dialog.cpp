@@ -1,38 +1,28 @@
 // The 新建公文 dialogs, built in code with the toolkit's dialog model (no .xdl to keep in step
-// with the schema): the form follows the type's fields, page by page.
+// with the schema): the type picker, and the form that follows the type's fields page by page.
 #include "form_dialog.hpp"
+#include "dialog_kit.hpp"
+#include "drafts.hpp"
+#include "form_values.hpp"
+#include "list_grid.hpp"
 #include "uno_util.hpp"
 
 #include "gongwen/data.hpp"
 #include "gongwen/i18n.hpp"
 #include "gongwen/table.hpp"
-#include "gongwen/text.hpp"
 
 #include <com/sun/star/awt/PushButtonType.hpp>
-#include <com/sun/star/awt/Toolkit.hpp>
-#include <com/sun/star/awt/XActionListener.hpp>
-#include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XControl.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
-#include <com/sun/star/awt/XDialog.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/XFilterManager.hpp>
-#include <cppuhelper/implbase1.hxx>
-#include <osl/file.hxx>
 #include <rtl/ustring.hxx>
 
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <memory>
 
 using namespace com::sun::star;
 using rtl::OUString;
@@ -43,6 +33,7 @@ using uno::UNO_QUERY_THROW;
 
 namespace fs = std::filesystem;
 using namespace gongwen::uno_util;
+using gongwen::FieldType;
 using gongwen::i18n::_;
 using gongwen::i18n::format;
 
@@ -50,240 +41,382 @@ namespace gongwen_addin {
 
 namespace {
 
-std::string trim(const std::string& s) { return std::string(gongwen::text::trim(s)); }
+const sal_Int32 kRed = 0xC00000, kGrey = 0x808080;
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    std::istringstream in(s);
-    while (std::getline(in, cur, sep)) out.push_back(cur);
-    if (!s.empty() && s.back() == sep) out.emplace_back();
-    return out;
-}
-
-std::string scalar_text(const nlohmann::json& v) {
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_null()) return "";
-    return v.dump();
-}
-
-// The dialog model and its controls, by name.
-class Builder {
-public:
-    Builder(const Reference<uno::XComponentContext>& ctx, const std::string& title, int width, int height) : ctx_(ctx) {
-        model_.set(ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx),
-                   UNO_QUERY_THROW);
-        Reference<beans::XPropertySet> p(model_, UNO_QUERY_THROW);
-        p->setPropertyValue("Title", Any(ou(title)));
-        p->setPropertyValue("Width", Any(sal_Int32(width)));
-        p->setPropertyValue("Height", Any(sal_Int32(height)));
-        p->setPropertyValue("PositionX", Any(sal_Int32(60)));
-        p->setPropertyValue("PositionY", Any(sal_Int32(40)));
-    }
-
-    Reference<beans::XPropertySet> add(const char* kind, const std::string& name, int x, int y, int w, int h,
-                                       int step = 0) {
-        Reference<beans::XPropertySet> p(model_->createInstance(OUString::createFromAscii(kind)), UNO_QUERY_THROW);
-        p->setPropertyValue("PositionX", Any(sal_Int32(x)));
-        p->setPropertyValue("PositionY", Any(sal_Int32(y)));
-        p->setPropertyValue("Width", Any(sal_Int32(w)));
-        p->setPropertyValue("Height", Any(sal_Int32(h)));
-        p->setPropertyValue("Step", Any(sal_Int32(step)));
-        Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->insertByName(ou(name), Any(p));
-        return p;
-    }
-    Reference<beans::XPropertySet> label(const std::string& name, const std::string& text, int x, int y, int w, int h,
-                                         int step = 0) {
-        auto p = add("com.sun.star.awt.UnoControlFixedTextModel", name, x, y, w, h, step);
-        p->setPropertyValue("Label", Any(ou(text)));
-        p->setPropertyValue("MultiLine", Any(true));
-        return p;
-    }
-    Reference<beans::XPropertySet> button(const std::string& name, const std::string& text, int x, int y, int w,
-                                          sal_Int16 type = 0) {
-        auto p = add("com.sun.star.awt.UnoControlButtonModel", name, x, y, w, 14);
-        p->setPropertyValue("Label", Any(ou(text)));
-        p->setPropertyValue("PushButtonType", Any(type));
-        return p;
-    }
-    Reference<beans::XPropertySet> list(const std::string& name, const std::vector<std::string>& items, int x, int y,
-                                        int w, int step = 0) {
-        auto p = add("com.sun.star.awt.UnoControlListBoxModel", name, x, y, w, 12, step);
-        uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
-        for (std::size_t i = 0; i < items.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(items[i]);
-        p->setPropertyValue("StringItemList", Any(seq));
-        p->setPropertyValue("Dropdown", Any(true));
-        return p;
-    }
-
-    // Makes the dialog; listeners go on buttons by name.
-    Reference<awt::XDialog> create(const Reference<awt::XWindowPeer>& parent) {
-        control_.set(ctx_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx_),
-                     UNO_QUERY_THROW);
-        control_->setModel(Reference<awt::XControlModel>(model_, UNO_QUERY_THROW));
-        control_->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), UNO_QUERY_THROW), parent);
-        return Reference<awt::XDialog>(control_, UNO_QUERY_THROW);
-    }
-    void on_click(const std::string& button, const Reference<awt::XActionListener>& l, const std::string& command) {
-        Reference<awt::XButton> b(Reference<awt::XControlContainer>(control_, UNO_QUERY_THROW)->getControl(ou(button)),
-                                  UNO_QUERY_THROW);
-        b->setActionCommand(ou(command));
-        b->addActionListener(l);
-    }
-    Reference<beans::XPropertySet> props(const std::string& name) {
-        return Reference<beans::XPropertySet>(
-            Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->getByName(ou(name)), UNO_QUERY_THROW);
-    }
-    Reference<beans::XPropertySet> dialog_props() { return Reference<beans::XPropertySet>(model_, UNO_QUERY_THROW); }
-
-private:
-    Reference<uno::XComponentContext> ctx_;
-    Reference<lang::XMultiServiceFactory> model_;
-    Reference<awt::XControl> control_;
-};
-
-int selected(const Reference<beans::XPropertySet>& list) {
-    uno::Sequence<sal_Int16> sel;
-    list->getPropertyValue("SelectedItems") >>= sel;
-    return sel.getLength() > 0 ? sel[0] : -1;
-}
-
-void select(const Reference<beans::XPropertySet>& list, int index) {
-    uno::Sequence<sal_Int16> sel(1);
-    sel[0] = static_cast<sal_Int16>(index);
-    list->setPropertyValue("SelectedItems", Any(sel));
-}
-
-class Clicks : public cppu::WeakImplHelper1<awt::XActionListener> {
-public:
-    explicit Clicks(std::function<void(const std::string&)> f) : f_(std::move(f)) {}
-    void SAL_CALL actionPerformed(const awt::ActionEvent& e) override {
-        try {
-            f_(u8(e.ActionCommand));
-        } catch (...) {
-            // a listener must not throw into the toolkit
-        }
-    }
-    void SAL_CALL disposing(const lang::EventObject&) override {}
-
-private:
-    std::function<void(const std::string&)> f_;
-};
-
-class Picks : public cppu::WeakImplHelper1<awt::XItemListener> {
-public:
-    explicit Picks(std::function<void()> f) : f_(std::move(f)) {}
-    void SAL_CALL itemStateChanged(const awt::ItemEvent&) override {
-        try {
-            f_();
-        } catch (...) {
-        }
-    }
-    void SAL_CALL disposing(const lang::EventObject&) override {}
-
-private:
-    std::function<void()> f_;
-};
-
-std::string config_file(const std::string& type) {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".config";
-    return (base / "gongwen" / "addin" / (type + ".json")).string();
-}
-
-// The engine's problems (already in the user's language, one a line) for the form: the first few.
-std::string for_form(const std::string& problems) {
-    std::vector<std::string> lines;
-    for (const std::string& line : split(problems, '\n'))
-        if (!trim(line).empty()) lines.push_back("• " + line);
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
     std::string out;
-    for (std::size_t i = 0; i < lines.size() && i < 3; ++i) out += lines[i] + "\n";
-    if (lines.size() > 3) {
-        std::size_t more = lines.size() - 3;
-        out += format(gongwen::i18n::P_("… and {n} more problem (the fields in red, on the other pages too)",
-                                        "… and {n} more problems (the fields in red, on the other pages too)", more),
-                      {{"n", more}});
-    }
+    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
     return out;
 }
 
-} // namespace
+// Where the fields go: pages filled to the height the screen allows.
+struct Layout {
+    int width = 0, height = 0, label_w = 100, field_x = 0, field_w = 0, bottom = 0;
+    int pages = 1;
+    std::vector<int> page_of, y_of;
 
-nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const std::vector<std::string>& texts) {
-    nlohmann::json data = nlohmann::json::object();
-    for (std::size_t i = 0; i < fields.size() && i < texts.size(); ++i) {
-        const auto& f = fields[i];
-        std::string t = f.type == gongwen::FieldType::multiline ? texts[i] : trim(texts[i]);
-        if (trim(t).empty()) continue;
-        if (f.type != gongwen::FieldType::list) {
-            data[f.name] = t;
-            continue;
+    static int row_height(const gongwen::FieldSpec& f) {
+        if (f.type == FieldType::list) return ListEditor::height(f) + 6;
+        return f.type == FieldType::multiline ? 44 : 16;
+    }
+
+    Layout(const std::vector<gongwen::FieldSpec>& fields, kit::Size screen) {
+        // as wide and high as a good part of the screen allows, never less than the old fixed size
+        width = std::clamp(screen.width * 7 / 10, 330, 600);
+        height = std::clamp(screen.height * 85 / 100, 260, 640);
+        if (screen.height > 0) height = std::min(height, std::max(260, screen.height - 20));
+        field_x = 8 + label_w + 4;
+        field_w = width - field_x - 8;
+        bottom = height - 66;  // the messages and the buttons below
+        int y = 8;
+        for (const auto& f : fields) {
+            int h = row_height(f);
+            if (y + h > bottom && y > 8) {
+                ++pages;
+                y = 8;
+            }
+            page_of.push_back(pages);
+            y_of.push_back(y);
+            y += h;
         }
-        nlohmann::json rows = nlohmann::json::array();
-        for (const auto& line : split(t, '\n')) {
-            if (trim(line).empty()) continue;
-            if (f.columns.empty()) {
-                rows.push_back(trim(line));
+    }
+};
+
+class Form {
+public:
+    Form(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
+         const gongwen::PluginManifest& type, const std::function<std::string(const nlohmann::json&)>& generate)
+        : ctx_(ctx), parent_(parent), type_(type), fields_(type.fields), generate_(generate),
+          layout_(fields_, kit::work_area(ctx, parent)),
+          b_(ctx, format(_("New document — {type}"), {{"type", type.name.text()}}), layout_.width, layout_.height),
+          lists_(fields_.size()), placeholder_(fields_.size(), false) {}
+
+    bool run() {
+        // a draft left unfinished comes first, if the clerk wants it; else the remembered values
+        FormValues start = form_values(fields_, keep::remembered(type_.id));
+        nlohmann::json draft = keep::draft(type_.id);
+        if (!draft.is_null()) {
+            if (kit::ask_yes_no(ctx_, parent_, _("New document"),
+                                format(_("A draft of 「{type}」 was left unfinished. Restore it?"), {{"type", type_.name.text()}})))
+                start = form_values(fields_, draft);
+            else
+                keep::drop_draft(type_.id);
+        }
+        build();
+        dialog_ = b_.create(parent_);
+        attach();
+        write_values(start);
+        initial_ = read_values();
+        while (true) {
+            dialog_->execute();
+            if (done_) break;
+            FormValues now = read_values();
+            if (now == initial_ || is_blank(now)) break;  // nothing typed: nothing to lose
+            keep::save_draft(type_.id, form_data(fields_, now));
+            if (kit::ask_yes_no(ctx_, parent_, _("New document"),
+                                std::string(_("Discard what you have typed?")) + "\n" +
+                                    _("A draft is kept: the next 新建公文 of this type offers to restore it."),
+                                true))
+                break;
+        }
+        Reference<lang::XComponent>(dialog_, UNO_QUERY_THROW)->dispose();
+        return done_;
+    }
+
+private:
+    std::string id(std::size_t i) const { return std::to_string(i); }
+    bool is_edit(std::size_t i) const { return fields_[i].type != FieldType::list && fields_[i].type != FieldType::choice; }
+
+    void build() {
+        b_.dialog_props()->setPropertyValue("Step", Any(sal_Int32(1)));
+        const int fx = layout_.field_x, fw = layout_.field_w;
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            const auto& f = fields_[i];
+            int page = layout_.page_of[i], y = layout_.y_of[i];
+            std::string label = (f.required ? "* " : "") + (f.label.text().empty() ? f.name : f.label.text());
+            b_.label("label" + id(i), label, 8, y + 2, layout_.label_w, f.type == FieldType::list ? 24 : 12, page);
+            Reference<beans::XPropertySet> c;
+            std::string help = f.help.text();
+            if (f.type == FieldType::list) {
+                lists_[i] = std::make_unique<ListEditor>(b_, f, id(i), fx, y, fw, page);
+                c = b_.props(lists_[i]->grid());
+            } else if (f.type == FieldType::choice) {
+                std::vector<std::string> items = {""};
+                items.insert(items.end(), f.choices.begin(), f.choices.end());
+                c = b_.list("field" + id(i), items, fx, y, fw, page);
+                c->setPropertyValue("LineCount", Any(sal_Int16(std::min<std::size_t>(items.size(), 12))));
+            } else if (f.type == FieldType::date) {
+                // a date field: its calendar drops down; typed dates are read as a clerk writes them
+                c = b_.add("com.sun.star.awt.UnoControlDateFieldModel", "field" + id(i), fx, y, std::min(fw, 120), 12, page);
+                c->setPropertyValue("Dropdown", Any(true));
+                c->setPropertyValue("StrictFormat", Any(false));
+                // the calendar writes and reads 2023-07-05 (DIN 5008, whatever the locale); out of
+                // the box the date reads 2023年7月5日 (entered(), left())
+                c->setPropertyValue("DateFormat", Any(sal_Int16(11)));
+                help += (help.empty() ? "" : "\n") + std::string(_("a date, e.g. 2023年7月5日 or 20230705"));
+            } else {
+                bool tall = f.type == FieldType::multiline;
+                c = b_.edit("field" + id(i), fx, y, fw, tall ? 40 : 12, page);
+                if (tall) {
+                    c->setPropertyValue("MultiLine", Any(true));
+                    c->setPropertyValue("VScroll", Any(true));
+                }
+            }
+            if (!help.empty()) c->setPropertyValue("HelpText", Any(ou(help)));
+        }
+        const int w = layout_.width, y0 = layout_.bottom + 2;
+        b_.label("status", "", 8, y0, (w - 16) * 6 / 10, 10);
+        auto marks = b_.label("pagemarks", "", 8 + (w - 16) * 6 / 10, y0, (w - 16) * 4 / 10, 10);
+        marks->setPropertyValue("TextColor", Any(kRed));
+        marks->setPropertyValue("Align", Any(sal_Int16(2)));
+        auto problems = b_.list("problems", {}, 8, y0 + 12, w - 16, 0, false, 32);
+        problems->setPropertyValue("TextColor", Any(kRed));
+        problems->setPropertyValue("HelpText", Any(ou(_("Double-click a problem to go to its field"))));
+        const int by = layout_.height - 20;
+        b_.button("prev", _("~Previous page"), 8, by, 52);
+        b_.button("next", _("~Next page"), 64, by, 52);
+        b_.label("page", "1 / " + std::to_string(layout_.pages), 120, by + 3, 30, 10);
+        b_.button("load", _("Load data…"), w - 8 - 48 - 4 - 50 - 4 - 62, by, 62);
+        auto gen = b_.button("generate", _("Generate"), w - 8 - 48 - 4 - 50, by, 50);
+        gen->setPropertyValue("DefaultButton", Any(true));
+        b_.button("cancel", _("Cancel"), w - 8 - 48, by, 48, awt::PushButtonType_CANCEL);
+    }
+
+    void attach() {
+        Reference<awt::XActionListener> clicks(new kit::Clicks([this](const std::string& cmd) { on_command(cmd); }));
+        for (const char* name : {"prev", "next", "load", "generate"}) b_.on_click(name, clicks, name);
+        Reference<awt::XListBox> problems(b_.control("problems"), UNO_QUERY);
+        if (problems.is()) problems->addActionListener(new kit::Clicks([this](const std::string&) { go_to_problem(); }));
+        show_problems({});
+        Reference<awt::XTextListener> edits(new kit::Edits([this] {
+            if (!quiet_) refresh();
+        }));
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            if (lists_[i]) {
+                lists_[i]->changed = [this] { refresh(); };
+                lists_[i]->attach(clicks, [this](bool editing) {
+                    b_.props("generate")->setPropertyValue("DefaultButton", Any(!editing));
+                });
                 continue;
             }
-            nlohmann::json row = nlohmann::json::object();
-            auto cells = split(line, '|');
-            for (std::size_t c = 0; c < cells.size() && c < f.columns.size(); ++c)
-                if (!trim(cells[c]).empty()) row[f.columns[c].name] = trim(cells[c]);
-            rows.push_back(row);
-        }
-        data[f.name] = rows;
-    }
-    return data;
-}
-
-std::vector<std::string> form_texts(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& given) {
-    // Keys may be names or labels, in table rows too: the core's one rule, as batch and generate.
-    // A spreadsheet's row too: a list of lines in one cell is split as batch splits it.
-    const nlohmann::json data = gongwen::table_row_data(fields, given);
-    std::vector<std::string> texts;
-    for (const auto& f : fields) {
-        const nlohmann::json* v = nullptr;
-        if (data.is_object()) {
-            auto it = data.find(f.name);
-            if (it != data.end()) v = &*it;
-        }
-        if (!v || v->is_null()) v = &f.default_value;
-        std::string t;
-        if (v->is_array()) {
-            for (const auto& row : *v) {
-                std::string line;
-                if (row.is_object()) {
-                    for (std::size_t c = 0; c < f.columns.size(); ++c) {
-                        if (c) line += " | ";
-                        auto it = row.find(f.columns[c].name);
-                        if (it != row.end()) line += scalar_text(*it);
-                    }
-                } else {
-                    line = scalar_text(row);
-                }
-                t += (t.empty() ? "" : "\n") + line;
+            auto control = b_.control("field" + id(i));
+            if (fields_[i].type == FieldType::choice) {
+                Reference<awt::XListBox>(control, UNO_QUERY_THROW)->addItemListener(new kit::Picks([this] { refresh(); }));
+                continue;
             }
-        } else {
-            t = scalar_text(*v);
+            Reference<awt::XTextComponent>(control, UNO_QUERY_THROW)->addTextListener(edits);
+            Reference<awt::XWindow>(control, UNO_QUERY_THROW)->addFocusListener(new kit::Focus([this, i](bool in) {
+                in ? entered(i) : left(i);
+            }));
         }
-        texts.push_back(t);
     }
-    return texts;
-}
+
+    // ---- placeholders: the field's example, grey, while the box is empty and has no focus
+    void placeholder_on(std::size_t i) {
+        const auto& ex = fields_[i].example;
+        if (ex.is_null() || placeholder_[i] || !is_edit(i)) return;
+        auto p = b_.props("field" + id(i));
+        if (!kit::text_of(p).empty()) return;
+        quiet_ = true;
+        kit::set_text(p, ex.is_string() ? ex.get<std::string>() : ex.dump());
+        p->setPropertyValue("TextColor", Any(kGrey));
+        quiet_ = false;
+        placeholder_[i] = true;
+    }
+    void placeholder_off(std::size_t i) {
+        if (!placeholder_[i]) return;
+        auto p = b_.props("field" + id(i));
+        quiet_ = true;
+        kit::set_text(p, "");
+        p->setPropertyValue("TextColor", Any());
+        quiet_ = false;
+        placeholder_[i] = false;
+    }
+    // a box entered: the example gone; a date as the calendar reads it (2023-07-05), so that the
+    // calendar opens at it
+    void entered(std::size_t i) {
+        placeholder_off(i);
+        if (fields_[i].type != FieldType::date) return;
+        auto p = b_.props("field" + id(i));
+        if (auto d = date_input(kit::text_of(p), current_year())) kit::set_text(p, *d);
+    }
+    // a box left: a date shown the one way, the example back in an empty box
+    void left(std::size_t i) {
+        auto p = b_.props("field" + id(i));
+        if (fields_[i].type == FieldType::date && !placeholder_[i]) {
+            std::string t = kit::text_of(p), shown = date_display(t, current_year());
+            if (shown != t) kit::set_text(p, shown);
+        }
+        placeholder_on(i);
+    }
+
+    FormValues read_values() {
+        FormValues out(fields_.size());
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            if (lists_[i]) {
+                out[i].rows = lists_[i]->rows();
+            } else if (fields_[i].type == FieldType::choice) {
+                int s = kit::selected(b_.props("field" + id(i)));
+                out[i].text = s > 0 ? fields_[i].choices[static_cast<std::size_t>(s - 1)] : "";
+            } else if (!placeholder_[i]) {
+                out[i].text = kit::text_of(b_.props("field" + id(i)));
+            }
+        }
+        return out;
+    }
+
+    void write_values(const FormValues& v) {
+        quiet_ = true;
+        for (std::size_t i = 0; i < fields_.size() && i < v.size(); ++i) {
+            auto p = b_.props("field" + id(i));
+            if (lists_[i]) {
+                lists_[i]->set_rows(v[i].rows);
+            } else if (fields_[i].type == FieldType::choice) {
+                const auto& ch = fields_[i].choices;
+                auto it = std::find(ch.begin(), ch.end(), v[i].text);
+                kit::select(p, it == ch.end() ? 0 : static_cast<int>(it - ch.begin()) + 1);
+            } else {
+                placeholder_off(i);
+                kit::set_text(p, v[i].text);
+                placeholder_on(i);
+            }
+        }
+        quiet_ = false;
+        refresh();
+    }
+
+    // ---- problems: every field named turns red with its problems as its tooltip, the pages
+    // that hold them are named, the list below says them all (double-click: to the field)
+    void show_problems(const std::string& problems) {
+        auto by_field = problems_by_field(fields_, problems);
+        std::vector<std::string> items;
+        std::vector<int> pages;
+        problem_fields_.clear();
+        for (std::size_t i = 0; i <= fields_.size(); ++i) {
+            auto it = by_field.find(i);
+            bool bad = it != by_field.end();
+            if (i < fields_.size()) {
+                b_.props("label" + id(i))->setPropertyValue("TextColor", bad ? Any(kRed) : Any());
+                std::string tip = bad ? join(it->second, "\n") : fields_[i].help.text();
+                b_.props("label" + id(i))->setPropertyValue("HelpText", Any(ou(tip)));
+                if (bad && std::find(pages.begin(), pages.end(), layout_.page_of[i]) == pages.end())
+                    pages.push_back(layout_.page_of[i]);
+            }
+            if (!bad) continue;
+            for (const auto& line : it->second) {
+                items.push_back(i < fields_.size() ? format(_("page {page}: {problem}"), {{"page", layout_.page_of[i]}, {"problem", line}})
+                                                   : line);
+                problem_fields_.push_back(i);
+            }
+        }
+        kit::set_items(b_.props("problems"), items);
+        std::sort(pages.begin(), pages.end());
+        std::string marks;
+        for (int p : pages) marks += (marks.empty() ? "" : "、") + std::to_string(p);
+        b_.props("pagemarks")->setPropertyValue(
+            "Label", Any(ou(pages.empty() ? "" : format(_("problems on page {pages}"), {{"pages", marks}}))));
+        b_.props("problems")->setPropertyValue("EnableVisible", Any(!items.empty()));
+    }
+
+    void refresh() {
+        if (checked_) show_problems(check_form(fields_, read_values()));
+    }
+
+    void go_to_page(int page) {
+        current_ = std::clamp(page, 1, layout_.pages);
+        b_.dialog_props()->setPropertyValue("Step", Any(sal_Int32(current_)));
+        b_.props("page")->setPropertyValue("Label", Any(ou(std::to_string(current_) + " / " + std::to_string(layout_.pages))));
+    }
+
+    void go_to_field(std::size_t i) {
+        if (i >= fields_.size()) return;
+        go_to_page(layout_.page_of[i]);
+        b_.focus(lists_[i] ? lists_[i]->grid() : "field" + id(i));
+    }
+
+    void go_to_problem() {
+        int s = kit::selected(b_.props("problems"));
+        if (s >= 0 && s < static_cast<int>(problem_fields_.size())) go_to_field(problem_fields_[static_cast<std::size_t>(s)]);
+    }
+
+    void on_command(const std::string& cmd) {
+        for (auto& l : lists_)
+            if (l && l->command(cmd)) return;
+        if (cmd == "prev" || cmd == "next") {
+            go_to_page(current_ + (cmd == "next" ? 1 : -1));
+        } else if (cmd == "load") {
+            load();
+        } else if (cmd == "generate") {
+            nlohmann::json data = form_data(fields_, read_values());
+            std::string problems = generate_(data);
+            if (!problems.empty()) {
+                checked_ = true;
+                keep::save_draft(type_.id, data);  // what was typed survives a failed 生成
+                show_problems(problems);
+                if (!problem_fields_.empty()) go_to_field(problem_fields_.front());
+                return;
+            }
+            keep::remember(type_, data);
+            keep::drop_draft(type_.id);
+            done_ = true;
+            dialog_->endExecute();
+        }
+    }
+
+    void load() {
+        auto file = pick_data_file(ctx_);
+        if (!file) return;
+        auto status = b_.props("status");
+        try {
+            write_values(form_values(fields_, read_data_file(*file)));
+            status->setPropertyValue("Label", Any(ou(format(_("loaded {file}"), {{"file", fs::path(*file).filename().string()}}))));
+            status->setPropertyValue("TextColor", Any());
+        } catch (const gongwen::Error& e) {
+            std::string text;
+            for (const auto& d : e.diagnostics().items()) text += d.message + " ";
+            status->setPropertyValue("Label", Any(ou(text)));
+            status->setPropertyValue("TextColor", Any(kRed));
+        } catch (const std::exception& e) {
+            status->setPropertyValue("Label", Any(ou(e.what())));
+            status->setPropertyValue("TextColor", Any(kRed));
+        }
+    }
+
+    Reference<uno::XComponentContext> ctx_;
+    Reference<awt::XWindowPeer> parent_;
+    const gongwen::PluginManifest& type_;
+    const std::vector<gongwen::FieldSpec>& fields_;
+    std::function<std::string(const nlohmann::json&)> generate_;
+    Layout layout_;
+    kit::Builder b_;
+    Reference<awt::XDialog> dialog_;
+    std::vector<std::unique_ptr<ListEditor>> lists_;
+    std::vector<bool> placeholder_;
+    std::vector<std::size_t> problem_fields_;
+    FormValues initial_;
+    int current_ = 1;
+    bool done_ = false, checked_ = false, quiet_ = false;
+};
+
+} // namespace
 
 std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext>& ctx) {
     auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
     Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
     if (filters.is()) {
-        filters->appendFilter(ou(_("Data (JSON, XLSX, CSV)")), "*.json;*.xlsx;*.csv");
-        filters->appendFilter("*.*", "*");
+        filters->appendFilter(ou(_("Data (JSON, XLSX, CSV)")), ou("*.json;*.xlsx;*.csv"));
+        filters->appendFilter(ou(_("All files (*.*)")), ou("*"));
     }
+    // the folder of the last data file
+    std::string folder = keep::choice("folder");
+    std::error_code ec;
+    if (!folder.empty() && fs::is_directory(folder, ec)) picker->setDisplayDirectory(ou(file_url(folder)));
     if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
     auto files = picker->getSelectedFiles();
     if (files.getLength() == 0) return std::nullopt;
-    return system_path(u8(files[0]));
+    std::string path = system_path(u8(files[0]));
+    keep::set_choice("folder", fs::path(path).parent_path().string());
+    return path;
 }
 
 nlohmann::json read_data_file(const std::string& file) {
@@ -296,268 +429,51 @@ nlohmann::json read_data_file(const std::string& file) {
 std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                                     const gongwen::PluginCatalog& catalog) {
     std::vector<std::string> names;
-    for (const auto& m : catalog.plugins) names.push_back(m.name.text() + "  (" + m.id + ")");
-    Builder b(ctx, _("New document — choose the type"), 230, 112);
-    b.label("l1", _("Document type:"), 8, 8, 214, 10);
-    auto types = b.add("com.sun.star.awt.UnoControlListBoxModel", "types", 8, 20, 214, 56);
-    uno::Sequence<OUString> seq(static_cast<sal_Int32>(names.size()));
-    for (std::size_t i = 0; i < names.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(names[i]);
-    types->setPropertyValue("StringItemList", Any(seq));
-    if (!names.empty()) select(types, 0);
-    b.label("l2", _("Format:"), 8, 82, 30, 10);
-    auto format = b.list("format", {"DOCX (Word)", "ODT (LibreOffice)"}, 40, 80, 80);
-    select(format, 0);
-    auto ok = b.button("ok", _("Next"), 130, 92, 44, awt::PushButtonType_OK);
+    int last = 0;
+    for (std::size_t i = 0; i < catalog.plugins.size(); ++i) {
+        names.push_back(catalog.plugins[i].name.text() + "  (" + catalog.plugins[i].id + ")");
+        if (catalog.plugins[i].id == keep::choice("type")) last = static_cast<int>(i);
+    }
+    kit::Builder b(ctx, _("New document — choose the type"), 260, 150);
+    b.label("l1", _("Document type:"), 8, 8, 244, 10);
+    auto types = b.list("types", names, 8, 20, 244, 0, false, 56);
+    if (!names.empty()) kit::select(types, last);
+    auto description = b.label("description", "", 8, 80, 244, 36);
+    auto describe = [&] {
+        int t = kit::selected(types);
+        description->setPropertyValue(
+            "Label", Any(ou(t >= 0 && t < static_cast<int>(names.size()) ? catalog.plugins[static_cast<std::size_t>(t)].description.text()
+                                                                         : std::string())));
+    };
+    describe();
+    b.label("l2", _("Format:"), 8, 122, 30, 10);
+    auto format_list = b.list("format", {"DOCX (Word)", "ODT (LibreOffice)"}, 40, 120, 80);
+    kit::select(format_list, keep::choice("format") == "odt" ? 1 : 0);
+    auto ok = b.button("ok", _("Next"), 160, 132, 44, awt::PushButtonType_OK);
     ok->setPropertyValue("DefaultButton", Any(true));
-    b.button("cancel", _("Cancel"), 178, 92, 44, awt::PushButtonType_CANCEL);
+    b.button("cancel", _("Cancel"), 208, 132, 44, awt::PushButtonType_CANCEL);
     auto dialog = b.create(parent);
-    if (dialog->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    int t = selected(types);
-    if (t < 0 || t >= static_cast<int>(catalog.plugins.size())) return std::nullopt;
-    return TypeChoice{&catalog.plugins[static_cast<std::size_t>(t)], selected(format) == 1 ? "odt" : "docx"};
+    bool chosen = false;
+    Reference<awt::XListBox> list(b.control("types"), UNO_QUERY_THROW);
+    list->addItemListener(new kit::Picks(describe));
+    list->addActionListener(new kit::Clicks([&](const std::string&) {  // a double-click goes on
+        chosen = true;
+        dialog->endExecute();
+    }));
+    bool ok_pressed = dialog->execute() == ui::dialogs::ExecutableDialogResults::OK;
+    int t = kit::selected(types);
+    std::string fmt = kit::selected(format_list) == 1 ? "odt" : "docx";
+    Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    if (!(ok_pressed || chosen) || t < 0 || t >= static_cast<int>(catalog.plugins.size())) return std::nullopt;
+    keep::set_choice("type", catalog.plugins[static_cast<std::size_t>(t)].id);
+    keep::set_choice("format", fmt);
+    return TypeChoice{&catalog.plugins[static_cast<std::size_t>(t)], fmt};
 }
 
 bool fill_form(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                const gongwen::PluginManifest& type, const std::function<std::string(const nlohmann::json&)>& generate) {
-    const auto& fields = type.fields;
-    const int per_page = 11, row_h = 16, tall_h = 40, width = 330;
-    // Pages of fields: a multiline text takes the room of 3 rows, a list (its rows, the cells of
-    // a row and the add/change/remove buttons) 4.
-    std::vector<int> page_of(fields.size()), y_of(fields.size());
-    int page = 1, y = 8, used = 0;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        bool tall = fields[i].type == gongwen::FieldType::multiline, list = fields[i].type == gongwen::FieldType::list;
-        int cost = list ? 4 : tall ? 3 : 1;
-        if (used + cost > per_page && used > 0) {
-            ++page;
-            y = 8;
-            used = 0;
-        }
-        page_of[i] = page;
-        y_of[i] = y;
-        y += list ? tall_h + 20 : tall ? tall_h + 4 : row_h;
-        used += cost;
-    }
-    const int pages = page, form_h = 8 + per_page * row_h;
-    Builder b(ctx, format(_("New document — {type}"), {{"type", type.name.text()}}), width, form_h + 62);
-    b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(1)));
-
-    nlohmann::json last;
-    try {
-        if (fs::exists(config_file(type.id))) last = gongwen::read_json_file(config_file(type.id));
-    } catch (...) {
-        last = nullptr;  // a damaged memory of last values is forgotten, not an error
-    }
-    std::vector<std::string> texts = form_texts(fields, last);
-    // A list field's rows, each "cell | cell | …", shown in its list box.
-    std::vector<std::vector<std::string>> rows(fields.size());
-    auto rows_of = [](const std::string& text) {
-        std::vector<std::string> out;
-        for (const auto& line : split(text, '\n'))
-            if (!trim(line).empty()) out.push_back(trim(line));
-        return out;
-    };
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const auto& f = fields[i];
-        std::string id = std::to_string(i);
-        bool tall = f.type == gongwen::FieldType::multiline || f.type == gongwen::FieldType::list;
-        std::string hint;
-        if (f.type == gongwen::FieldType::date) hint = _(" (e.g. 2023-07-05)");
-        if (f.type == gongwen::FieldType::list && !f.columns.empty()) {
-            hint = "（";
-            for (std::size_t k = 0; k < f.columns.size(); ++k)
-                hint += (k ? " | " : "") + std::string(f.columns[k].required ? "*" : "") + f.columns[k].label.text();
-            hint += "）";
-        }
-        b.label("label" + id, (f.required ? "* " : "") + f.label.text() + (f.label.text().empty() ? f.name : "") + hint,
-                8, y_of[i] + 2, 110, tall ? tall_h : 12, page_of[i]);
-        Reference<beans::XPropertySet> c;
-        if (f.type == gongwen::FieldType::list) {
-            // the rows, then one box per column (one for a plain list) and 添加 / 修改 / 删除
-            rows[i] = rows_of(texts[i]);
-            c = b.list("field" + id, rows[i], 122, y_of[i], width - 130, page_of[i]);
-            c->setPropertyValue("Dropdown", Any(false));
-            c->setPropertyValue("Height", Any(sal_Int32(tall_h)));
-            std::size_t n = std::max<std::size_t>(1, f.columns.size());
-            int cells_w = width - 130 - 3 * 34, cell_w = cells_w / static_cast<int>(n);
-            for (std::size_t k = 0; k < n; ++k) {
-                auto cell = b.add("com.sun.star.awt.UnoControlEditModel", "cell" + id + "_" + std::to_string(k),
-                                  122 + static_cast<int>(k) * cell_w, y_of[i] + tall_h + 3, cell_w - 2, 12, page_of[i]);
-                std::string tip = f.columns.empty() ? f.label.text() : f.columns[k].label.text();
-                if (!f.columns.empty() && !f.columns[k].help.text().empty()) tip += "：" + f.columns[k].help.text();
-                cell->setPropertyValue("HelpText", Any(ou(tip)));
-            }
-            int bx = 122 + cells_w;
-            for (const char* what : {"add", "set", "del"}) {
-                auto btn = b.add("com.sun.star.awt.UnoControlButtonModel", std::string(what) + id, bx, y_of[i] + tall_h + 2,
-                                 32, 14, page_of[i]);
-                btn->setPropertyValue("Label", Any(ou(what[0] == 'a' ? _("Add") : what[0] == 's' ? _("Change") : _("Remove"))));
-                bx += 34;
-            }
-        } else if (f.type == gongwen::FieldType::choice) {
-            std::vector<std::string> items = {""};
-            items.insert(items.end(), f.choices.begin(), f.choices.end());
-            c = b.list("field" + id, items, 122, y_of[i], width - 130, page_of[i]);
-            for (std::size_t k = 0; k < f.choices.size(); ++k)
-                if (f.choices[k] == texts[i]) select(c, static_cast<int>(k + 1));
-        } else {
-            c = b.add("com.sun.star.awt.UnoControlEditModel", "field" + id, 122, y_of[i], width - 130, tall ? tall_h : 12,
-                      page_of[i]);
-            if (tall) {
-                c->setPropertyValue("MultiLine", Any(true));
-                c->setPropertyValue("VScroll", Any(true));
-            }
-            c->setPropertyValue("Text", Any(ou(texts[i])));
-        }
-        std::string help = f.help.text();
-        if (!help.empty()) c->setPropertyValue("HelpText", Any(ou(help)));
-    }
-    auto messages = b.label("messages", "", 8, form_h + 2, width - 16, 36);
-    messages->setPropertyValue("TextColor", Any(sal_Int32(0xC00000)));
-    b.button("prev", _("Previous page"), 8, form_h + 42, 44);
-    b.button("next", _("Next page"), 56, form_h + 42, 44);
-    auto pageno = b.label("page", "1 / " + std::to_string(pages), 104, form_h + 45, 30, 10);
-    b.button("load", _("Load data…"), 138, form_h + 42, 58);
-    auto gen = b.button("generate", _("Generate"), 220, form_h + 42, 50);
-    gen->setPropertyValue("DefaultButton", Any(true));
-    b.button("cancel", _("Cancel"), 274, form_h + 42, 48, awt::PushButtonType_CANCEL);
-    auto dialog = b.create(parent);
-
-    auto show_rows = [&](std::size_t i) {
-        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows[i].size()));
-        for (std::size_t k = 0; k < rows[i].size(); ++k) seq[static_cast<sal_Int32>(k)] = ou(rows[i][k]);
-        b.props("field" + std::to_string(i))->setPropertyValue("StringItemList", Any(seq));
-    };
-    auto cells = [&](std::size_t i) { return std::max<std::size_t>(1, fields[i].columns.size()); };
-    auto cell = [&](std::size_t i, std::size_t k) { return b.props("cell" + std::to_string(i) + "_" + std::to_string(k)); };
-    // 添加 / 修改 / 删除 on a list field's rows
-    auto edit_rows = [&](char what, std::size_t i) {
-        std::string line;
-        bool any = false;
-        for (std::size_t k = 0; k < cells(i); ++k) {
-            OUString t;
-            cell(i, k)->getPropertyValue("Text") >>= t;
-            std::string v = trim(u8(t));
-            for (auto& ch : v)
-                if (ch == '|') ch = '/';  // | separates the cells
-            any = any || !v.empty();
-            line += (k ? " | " : "") + v;
-        }
-        int sel = selected(b.props("field" + std::to_string(i)));
-        if (what == 'a' && any) rows[i].push_back(line);
-        if (what == 's' && any && sel >= 0 && sel < static_cast<int>(rows[i].size())) rows[i][static_cast<std::size_t>(sel)] = line;
-        if (what == 'd' && sel >= 0 && sel < static_cast<int>(rows[i].size())) rows[i].erase(rows[i].begin() + sel);
-        if (what != 's')
-            for (std::size_t k = 0; k < cells(i); ++k) cell(i, k)->setPropertyValue("Text", Any(OUString()));
-        show_rows(i);
-    };
-    // choosing a row puts its cells in the boxes, to change it
-    auto pick_row = [&](std::size_t i) {
-        int sel = selected(b.props("field" + std::to_string(i)));
-        if (sel < 0 || sel >= static_cast<int>(rows[i].size())) return;
-        auto parts = split(rows[i][static_cast<std::size_t>(sel)], '|');
-        for (std::size_t k = 0; k < cells(i); ++k)
-            cell(i, k)->setPropertyValue("Text", Any(ou(k < parts.size() ? trim(parts[k]) : "")));
-    };
-    auto read_texts = [&] {
-        std::vector<std::string> out;
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            auto c = b.props("field" + std::to_string(i));
-            if (fields[i].type == gongwen::FieldType::list) {
-                std::string t;
-                for (const auto& r : rows[i]) t += r + "\n";
-                out.push_back(t);
-            } else if (fields[i].type == gongwen::FieldType::choice) {
-                int s = selected(c);
-                out.push_back(s > 0 ? fields[i].choices[static_cast<std::size_t>(s - 1)] : "");
-            } else {
-                OUString t;
-                c->getPropertyValue("Text") >>= t;
-                out.push_back(u8(t));
-            }
-        }
-        return out;
-    };
-    auto write_texts = [&](const std::vector<std::string>& t) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            auto c = b.props("field" + std::to_string(i));
-            if (fields[i].type == gongwen::FieldType::list) {
-                rows[i] = rows_of(t[i]);
-                show_rows(i);
-            } else if (fields[i].type == gongwen::FieldType::choice) {
-                select(c, 0);
-                for (std::size_t k = 0; k < fields[i].choices.size(); ++k)
-                    if (fields[i].choices[k] == t[i]) select(c, static_cast<int>(k + 1));
-            } else {
-                c->setPropertyValue("Text", Any(ou(t[i])));
-            }
-        }
-    };
-    auto show = [&](const std::string& text) {
-        messages->setPropertyValue("Label", Any(ou(text)));
-        // the fields the messages name turn red
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            bool named = !text.empty() && text.find("「" + fields[i].label.text() + "」") != std::string::npos;
-            b.props("label" + std::to_string(i))->setPropertyValue("TextColor", named ? Any(sal_Int32(0xC00000)) : Any());
-        }
-    };
-    int current = 1;
-    bool done = false;
-    Reference<awt::XActionListener> clicks(new Clicks([&](const std::string& cmd) {
-        for (const char* what : {"add", "set", "del"}) {
-            std::string w = what;
-            if (cmd.compare(0, w.size(), w) == 0 && cmd.size() > w.size() && std::isdigit(static_cast<unsigned char>(cmd[w.size()]))) {
-                edit_rows(w[0], std::stoul(cmd.substr(w.size())));
-                return;
-            }
-        }
-        if (cmd == "prev" || cmd == "next") {
-            current = std::max(1, std::min(pages, current + (cmd == "next" ? 1 : -1)));
-            b.dialog_props()->setPropertyValue("Step", Any(sal_Int32(current)));
-            pageno->setPropertyValue("Label", Any(ou(std::to_string(current) + " / " + std::to_string(pages))));
-        } else if (cmd == "load") {
-            auto file_opt = pick_data_file(ctx);
-            if (!file_opt) return;
-            std::string file = *file_opt;
-            try {
-                nlohmann::json data = read_data_file(file);
-                write_texts(form_texts(fields, data));
-                show(format(_("loaded {file}"), {{"file", file}}));
-            } catch (const gongwen::Error& e) {
-                std::string text;
-                for (const auto& d : e.diagnostics().items()) text += d.message + "\n";
-                show(for_form(text));
-            } catch (const std::exception& e) {
-                show(e.what());
-            }
-        } else if (cmd == "generate") {
-            nlohmann::json data = form_data(fields, read_texts());
-            std::string problems = generate(data);
-            if (!problems.empty()) {
-                show(for_form(problems));
-                return;
-            }
-            try {
-                fs::create_directories(fs::path(config_file(type.id)).parent_path());
-                std::ofstream(config_file(type.id)) << data.dump(2);
-            } catch (...) {
-                // remembering is a convenience: a read-only home does not stop the document
-            }
-            done = true;
-            dialog->endExecute();
-        }
-    }));
-    for (const char* name : {"prev", "next", "load", "generate"}) b.on_click(name, clicks, name);
-    Reference<awt::XControlContainer> controls(Reference<awt::XControl>(dialog, UNO_QUERY_THROW), UNO_QUERY_THROW);
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i].type != gongwen::FieldType::list) continue;
-        std::string id = std::to_string(i);
-        for (const char* what : {"add", "set", "del"}) b.on_click(what + id, clicks, what + id);
-        Reference<awt::XListBox> lb(controls->getControl(ou("field" + id)), UNO_QUERY_THROW);
-        lb->addItemListener(new Picks([&, i] { pick_row(i); }));
-    }
-    dialog->execute();
-    return done;
+    Form form(ctx, parent, type, generate);
+    return form.run();
 }
 
 } // namespace gongwen_addin

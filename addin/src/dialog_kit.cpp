@@ -1,0 +1,221 @@
+// The toolkit pieces of the 新建公文 dialogs (dialog_kit.hpp).
+#include "dialog_kit.hpp"
+#include "uno_util.hpp"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XUnitConversion.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/util/MeasureUnit.hpp>
+
+using namespace com::sun::star;
+using rtl::OUString;
+using uno::Any;
+using uno::UNO_QUERY;
+using uno::UNO_QUERY_THROW;
+using namespace gongwen::uno_util;
+
+namespace gongwen_addin::kit {
+
+Builder::Builder(const Reference<uno::XComponentContext>& ctx, const std::string& title, int width, int height) : ctx_(ctx) {
+    model_.set(ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx),
+               UNO_QUERY_THROW);
+    Reference<beans::XPropertySet> p(model_, UNO_QUERY_THROW);
+    p->setPropertyValue("Title", Any(ou(title)));
+    p->setPropertyValue("Width", Any(sal_Int32(width)));
+    p->setPropertyValue("Height", Any(sal_Int32(height)));
+}
+
+Reference<beans::XPropertySet> Builder::add(const char* kind, const std::string& name, int x, int y, int w, int h, int step) {
+    Reference<beans::XPropertySet> p(model_->createInstance(OUString::createFromAscii(kind)), UNO_QUERY_THROW);
+    p->setPropertyValue("PositionX", Any(sal_Int32(x)));
+    p->setPropertyValue("PositionY", Any(sal_Int32(y)));
+    p->setPropertyValue("Width", Any(sal_Int32(w)));
+    p->setPropertyValue("Height", Any(sal_Int32(h)));
+    p->setPropertyValue("Step", Any(sal_Int32(step)));
+    Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->insertByName(ou(name), Any(p));
+    return p;
+}
+
+Reference<beans::XPropertySet> Builder::label(const std::string& name, const std::string& text, int x, int y, int w, int h,
+                                              int step) {
+    auto p = add("com.sun.star.awt.UnoControlFixedTextModel", name, x, y, w, h, step);
+    p->setPropertyValue("Label", Any(ou(text)));
+    p->setPropertyValue("MultiLine", Any(true));
+    return p;
+}
+
+Reference<beans::XPropertySet> Builder::edit(const std::string& name, int x, int y, int w, int h, int step) {
+    return add("com.sun.star.awt.UnoControlEditModel", name, x, y, w, h, step);
+}
+
+Reference<beans::XPropertySet> Builder::button(const std::string& name, const std::string& text, int x, int y, int w,
+                                               short type, int step) {
+    auto p = add("com.sun.star.awt.UnoControlButtonModel", name, x, y, w, 14, step);
+    p->setPropertyValue("Label", Any(ou(text)));
+    p->setPropertyValue("PushButtonType", Any(type));
+    return p;
+}
+
+Reference<beans::XPropertySet> Builder::list(const std::string& name, const std::vector<std::string>& items, int x, int y,
+                                             int w, int step, bool dropdown, int h) {
+    auto p = add("com.sun.star.awt.UnoControlListBoxModel", name, x, y, w, h, step);
+    set_items(p, items);
+    p->setPropertyValue("Dropdown", Any(dropdown));
+    return p;
+}
+
+Reference<awt::XDialog> Builder::create(const Reference<awt::XWindowPeer>& parent) {
+    // in the middle of the parent window (a dialog's place is relative to it)
+    Reference<awt::XWindow> pw(parent, UNO_QUERY);
+    Reference<awt::XUnitConversion> conv(parent, UNO_QUERY);
+    if (pw.is() && conv.is()) {
+        awt::Rectangle r = pw->getPosSize();
+        awt::Size units = conv->convertSizeToLogic(awt::Size(r.Width, r.Height), util::MeasureUnit::APPFONT);
+        auto p = dialog_props();
+        sal_Int32 w = 0, h = 0;
+        p->getPropertyValue("Width") >>= w;
+        p->getPropertyValue("Height") >>= h;
+        p->setPropertyValue("PositionX", Any(sal_Int32(std::max<sal_Int32>(0, (units.Width - w) / 2))));
+        p->setPropertyValue("PositionY", Any(sal_Int32(std::max<sal_Int32>(0, (units.Height - h) / 2))));
+    }
+    control_.set(ctx_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx_),
+                 UNO_QUERY_THROW);
+    control_->setModel(Reference<awt::XControlModel>(model_, UNO_QUERY_THROW));
+    control_->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), UNO_QUERY_THROW), parent);
+    return Reference<awt::XDialog>(control_, UNO_QUERY_THROW);
+}
+
+Reference<beans::XPropertySet> Builder::props(const std::string& name) {
+    return Reference<beans::XPropertySet>(Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->getByName(ou(name)),
+                                          UNO_QUERY_THROW);
+}
+
+Reference<beans::XPropertySet> Builder::dialog_props() { return Reference<beans::XPropertySet>(model_, UNO_QUERY_THROW); }
+
+bool Builder::has(const std::string& name) {
+    return Reference<container::XNameContainer>(model_, UNO_QUERY_THROW)->hasByName(ou(name));
+}
+
+Reference<awt::XControl> Builder::control(const std::string& name) {
+    return Reference<awt::XControlContainer>(control_, UNO_QUERY_THROW)->getControl(ou(name));
+}
+
+void Builder::on_click(const std::string& button, const Reference<awt::XActionListener>& l, const std::string& command) {
+    Reference<awt::XButton> b(control(button), UNO_QUERY_THROW);
+    b->setActionCommand(ou(command));
+    b->addActionListener(l);
+}
+
+void Builder::focus(const std::string& name) {
+    Reference<awt::XWindow> w(control(name), UNO_QUERY);
+    if (w.is()) w->setFocus();
+}
+
+Size work_area(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent) {
+    try {
+        Reference<awt::XUnitConversion> conv(parent, UNO_QUERY);
+        if (!conv.is()) return {};
+        awt::Rectangle r = Reference<awt::XToolkit>(awt::Toolkit::create(ctx), UNO_QUERY_THROW)->getWorkArea();
+        if (r.Width <= 0 || r.Height <= 0) {
+            Reference<awt::XWindow> pw(parent, UNO_QUERY);
+            if (pw.is()) r = pw->getPosSize();
+        }
+        awt::Size s = conv->convertSizeToLogic(awt::Size(r.Width, r.Height), util::MeasureUnit::APPFONT);
+        return {s.Width, s.Height};
+    } catch (const uno::Exception&) {
+        return {};
+    }
+}
+
+int selected(const Reference<beans::XPropertySet>& list) {
+    uno::Sequence<sal_Int16> sel;
+    list->getPropertyValue("SelectedItems") >>= sel;
+    return sel.getLength() > 0 ? sel[0] : -1;
+}
+
+void select(const Reference<beans::XPropertySet>& list, int index) {
+    uno::Sequence<sal_Int16> sel(index < 0 ? 0 : 1);
+    if (index >= 0) sel[0] = static_cast<sal_Int16>(index);
+    list->setPropertyValue("SelectedItems", Any(sel));
+}
+
+void set_text(const Reference<beans::XPropertySet>& p, const std::string& text) { p->setPropertyValue("Text", Any(ou(text))); }
+
+std::string text_of(const Reference<beans::XPropertySet>& p) {
+    OUString t;
+    p->getPropertyValue("Text") >>= t;
+    return u8(t);
+}
+
+void set_items(const Reference<beans::XPropertySet>& list, const std::vector<std::string>& items) {
+    uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(items[i]);
+    list->setPropertyValue("StringItemList", Any(seq));
+}
+
+bool ask_yes_no(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
+                const std::string& title, const std::string& message, bool default_no) {
+    try {
+        if (!parent.is()) return false;
+        Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx), UNO_QUERY);
+        if (!factory.is()) return false;
+        sal_Int32 buttons = awt::MessageBoxButtons::BUTTONS_YES_NO |
+                            (default_no ? awt::MessageBoxButtons::DEFAULT_BUTTON_NO : awt::MessageBoxButtons::DEFAULT_BUTTON_YES);
+        auto box = factory->createMessageBox(parent, awt::MessageBoxType_QUERYBOX, buttons, ou(title), ou(message));
+        return box.is() && box->execute() == awt::MessageBoxResults::YES;
+    } catch (const uno::Exception&) {
+        return false;
+    }
+}
+
+void Clicks::actionPerformed(const awt::ActionEvent& e) {
+    try {
+        f_(u8(e.ActionCommand));
+    } catch (...) {
+        // a listener must not throw into the toolkit
+    }
+}
+
+void Picks::itemStateChanged(const awt::ItemEvent&) {
+    try {
+        f_();
+    } catch (...) {
+    }
+}
+
+void Edits::textChanged(const awt::TextEvent&) {
+    try {
+        f_();
+    } catch (...) {
+    }
+}
+
+void Focus::focusGained(const awt::FocusEvent&) {
+    try {
+        f_(true);
+    } catch (...) {
+    }
+}
+
+void Focus::focusLost(const awt::FocusEvent&) {
+    try {
+        f_(false);
+    } catch (...) {
+    }
+}
+
+void RowPicks::selectionChanged(const awt::grid::GridSelectionEvent&) {
+    try {
+        f_();
+    } catch (...) {
+    }
+}
+
+} // namespace gongwen_addin::kit
