@@ -52,6 +52,7 @@ std::string unwritable(const std::string& path) {
 struct BatchCommand {
     BatchOptions o;
     std::string shard = "1/1", report_path, output_format = "docx";  // --format, as the user wrote it
+    unsigned office_workers = 0;  // --office-workers; 0: default_office_workers()
     CLI::App* app = nullptr;
 
     int run() {
@@ -133,10 +134,17 @@ struct BatchCommand {
             }
             std::fflush(stderr);
         };
-        // One LibreOffice for the batch's PDFs, not one per document.
-        o.to_pdf = [](const std::vector<std::pair<std::string, std::string>>& jobs, bool overwrite,
-                      const std::function<void(std::size_t)>& on_document) {
-            return convert_many_to_pdf(jobs, overwrite, 20, on_document);
+        // A pool of offices for the batch's PDFs (--office-workers), fed as the rows are rendered.
+        o.to_pdf = [this](bool overwrite) -> std::unique_ptr<PdfSink> {
+            struct Pool : PdfSink {
+                OfficePool pool;
+                Pool(unsigned n, bool overwrite) : pool(n, overwrite, 20) {}
+                void submit(const std::string& document, const std::string& pdf) override { pool.submit(document, pdf); }
+                std::map<std::string, std::string> finish(const std::function<void(std::size_t)>& on_document) override {
+                    return pool.finish(on_document);
+                }
+            };
+            return std::make_unique<Pool>(office_workers, overwrite);
         };
         BatchSummary s;
         try {
@@ -185,6 +193,8 @@ BatchCommand* add_batch_command(CLI::App& app) {
     c.app->add_option("--out-dir,-o", c.o.out_dir, _("where the documents go"));
     c.app->add_option("--format", c.output_format, _("docx, odt or pdf"))->check(CLI::IsMember({"docx", "odt", "pdf"}))->capture_default_str();
     c.app->add_option("--jobs,-j", c.o.jobs, _("parallel renderers (default: every core)"));
+    c.app->add_option("--office-workers", c.office_workers, _("LibreOffice processes converting to PDF side by side (default: every core)"))
+        ->check(CLI::Range(1u, 64u));
     c.app->add_option("--name", c.o.name_pattern, _("file-name pattern, e.g. \"{{单位名称}}整改通知书\" (default: the type's)"));
     c.app->add_flag("--resume", c.o.resume, _("keep outputs that exist and are complete; write the rest"));
     c.app->add_flag("--force", c.o.force, _("overwrite outputs that exist"));

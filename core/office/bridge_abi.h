@@ -32,7 +32,9 @@ typedef const char* (*gongwen_office_translator)(const char* msgid);
  * gongwen_office_open; `translate` stays valid for the life of the process. */
 void gongwen_office_set_translator(gongwen_office_translator translate);
 
-/* Starts a headless soffice (the program `soffice`, with a profile in `workdir`) and connects to
+/* Starts a headless soffice (the program `soffice`, with its profile in `workdir`: the first
+ * office started on `workdir`/profile-1, which the caller may fill beforehand with a profile to
+ * start from, a restarted one on profile-2, profile-3, …) and connects to
  * it over UNO; or, when `connect` is not NULL, connects to a running office (e.g.
  * "socket,host=127.0.0.1,port=2002"). NULL on failure, with why in `err`. */
 gongwen_office* gongwen_office_open(const char* soffice, const char* connect, const char* workdir, char* err,

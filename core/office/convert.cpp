@@ -60,27 +60,18 @@ void convert_to_pdf(std::string_view document, const std::string& extension, con
 
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
                                                        bool overwrite, int seconds_per_document,
-                                                       const std::function<void(std::size_t done)>& on_document) {
+                                                       const std::function<void(std::size_t done)>& on_document, unsigned workers) {
+    OfficePool pool(workers, overwrite, seconds_per_document);
+    for (const auto& j : jobs) pool.submit(j.first, j.second);
+    return pool.finish(on_document);
+}
+
+namespace office {
+
+// One soffice over `jobs` (a second one picks up what a crash or a hang of the first left undone).
+std::map<std::string, std::string> convert_with_soffice(const std::vector<std::pair<std::string, std::string>>& jobs,
+                                                        bool overwrite, int seconds_per_document) {
     std::map<std::string, std::string> failures;
-    if (OfficeSession::available()) {
-        std::unique_ptr<OfficeSession> office;
-        try {
-            office = std::make_unique<OfficeSession>();
-        } catch (const Error& e) {
-            for (const auto& j : jobs) failures[j.second] = e.diagnostics().items().front().message;
-            return failures;
-        }
-        std::size_t done = 0;
-        for (const auto& j : jobs) {
-            try {
-                office->convert(j.first, j.second, overwrite, seconds_per_document);
-            } catch (const Error& e) {
-                failures[j.second] = e.diagnostics().items().front().message;
-            }
-            if (on_document) on_document(++done);
-        }
-        return failures;
-    }
     std::string soffice = find_soffice();
     if (soffice.empty()) {
         for (const auto& j : jobs) failures[j.second] = _("PDF output needs LibreOffice: install libreoffice-writer");
@@ -89,7 +80,6 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
     TempDir tmp;
     std::vector<std::pair<std::string, std::string>> todo = jobs;
     std::string why;
-    // A second process picks up what a crash or a hang of the first left undone.
     for (int attempt = 0; attempt < 2 && !todo.empty(); ++attempt) {
         std::vector<std::string> inputs;
         for (std::size_t k = 0; k < todo.size(); ++k)
@@ -117,5 +107,7 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
                                          : format(_("LibreOffice did not convert it: {reason}"), {{"reason", why}});
     return failures;
 }
+
+} // namespace office
 
 } // namespace gongwen

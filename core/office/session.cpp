@@ -72,6 +72,8 @@ struct OfficeSession::Impl {
     TempDir work;
     gongwen_office* office = nullptr;
     unsigned long count = 0;
+    std::string seed;     // the profile seed (profile_seed.cpp); "" when there is none to use or make
+    bool seeded = false;  // the office started on a copy of it
 };
 
 bool OfficeSession::available() { return bridge_module().open != nullptr; }
@@ -90,13 +92,22 @@ OfficeSession::OfficeSession() : impl_(std::make_unique<Impl>()) {
         throw Error("cannot-write", fs::temp_directory_path().string(),
                     format(_("cannot create a temporary folder: {reason}"), {{"reason", i18n::system_error(e)}}));
     }
+    // The bridge starts its office on WORKDIR/profile-1 (bridge_abi.h): a copy of the seed, when
+    // there is one, spares the office a fresh profile's second start.
+    if (!(connect && *connect)) {
+        impl_->seed = office::profile_seed(soffice);
+        impl_->seeded = office::copy_profile_seed(impl_->seed, impl_->work.path + "/profile-1");
+    }
     char err[1024] = "";
     impl_->office = m.open(soffice.c_str(), connect && *connect ? connect : nullptr, impl_->work.path.c_str(), err, sizeof err);
     if (!impl_->office) throw Error("office-failed", connect && *connect ? connect : soffice, format(_("LibreOffice did not start: {reason}"), {{"reason", err}}));
 }
 
 OfficeSession::~OfficeSession() {
-    if (impl_->office) impl_->module.close(impl_->office);
+    if (!impl_->office) return;
+    bool first_profile = impl_->module.restarts(impl_->office) == 0;
+    impl_->module.close(impl_->office);
+    if (!impl_->seeded && first_profile) office::keep_profile_seed(impl_->work.path + "/profile-1", impl_->seed);
 }
 
 long OfficeSession::pid() const { return impl_->module.pid(impl_->office); }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,13 +34,19 @@ struct BatchProgress {
     const char* stage = "render";  ///< "render", then "pdf" while LibreOffice converts
 };
 
-/// What turns a batch's rendered documents into PDFs: each job is (document path, PDF path), an
-/// existing PDF kept unless `overwrite`, `on_document` called after each; returns the PDF paths
-/// that failed, with why. The office library's convert_many_to_pdf (gongwen/office.hpp, linked
-/// as Gongwen::office) is one: the batch itself starts no office.
-using PdfConverter = std::function<std::map<std::string, std::string>(
-    const std::vector<std::pair<std::string, std::string>>& jobs, bool overwrite,
-    const std::function<void(std::size_t done)>& on_document)>;
+/// What turns a batch's rendered documents into PDFs while the batch is still rendering: submit()
+/// as each row's document is written (the batch makes one call at a time), then finish() once,
+/// which waits for every document, calls `on_document(done)` as they are done, and returns the PDF
+/// paths that failed, with why. The office library's OfficePool (gongwen/office.hpp, linked as
+/// Gongwen::office) is one: the batch itself starts no office.
+class PdfSink {
+public:
+    virtual ~PdfSink() = default;
+    virtual void submit(const std::string& document, const std::string& pdf_path) = 0;
+    virtual std::map<std::string, std::string> finish(const std::function<void(std::size_t done)>& on_document) = 0;
+};
+/// Makes the batch's PdfSink; an existing PDF is kept unless `overwrite`.
+using PdfConverter = std::function<std::unique_ptr<PdfSink>(bool overwrite)>;
 
 struct BatchOptions {
     std::string type;                      ///< document type id

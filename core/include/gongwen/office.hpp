@@ -57,10 +57,51 @@ bool office_available();
 void convert_to_pdf(std::string_view document, const std::string& extension, const std::string& pdf_path,
                     bool overwrite, int timeout_seconds = 120);
 
-/// Converts many documents with one office (an OfficeSession, or without the bridge one soffice
-/// process, restarted once for what a crash left undone): each pair is (document path, PDF path). Returns the PDF paths that failed, with why.
+/// How many offices a pool runs when not told: $GONGWEN_OFFICE_WORKERS when it is a number from
+/// 1 to 64, else the number of cores.
+unsigned default_office_workers();
+
+/// A pool of offices converting documents to PDF side by side, fed while the documents are still
+/// being made: each worker is a thread with an OfficeSession of its own (its own profile, UNO
+/// pipe and process group; macros off; restarted when it dies; killed by process group when a
+/// document overruns its time), started on the worker's first document — so no more offices
+/// start than there are documents, and they start in parallel. A document during which its
+/// office died is tried once more on that worker's restarted office; the other workers go on.
+/// Without the office bridge each worker is one `soffice --convert-to pdf` over its share of the
+/// documents (run at finish()). Every office started is stopped, by its pid, by finish() or the
+/// destructor.
+class OfficePool {
+public:
+    /// `workers`: at most that many offices (0: default_office_workers()); an existing PDF is
+    /// kept unless `overwrite`.
+    explicit OfficePool(unsigned workers = 0, bool overwrite = false, int seconds_per_document = 20);
+    ~OfficePool();  ///< abandons what is not converted yet and stops every office
+    OfficePool(const OfficePool&) = delete;
+    OfficePool& operator=(const OfficePool&) = delete;
+
+    /// Queues `document` (.docx/.odt) to become `pdf_path`; `name` says which document it is in
+    /// a message (e.g. "notices.xlsx:7"; "" names none). Returns at once.
+    void submit(const std::string& document, const std::string& pdf_path, const std::string& name = "");
+
+    /// Waits until every document submitted is converted or failed, calling `on_document(done)`
+    /// after each (on the caller's thread), then stops the offices. Returns the PDF paths that
+    /// failed, with why (the document's name and file in the message).
+    std::map<std::string, std::string> finish(const std::function<void(std::size_t done)>& on_document = {});
+
+    unsigned workers() const;       ///< the most offices this pool runs
+    std::vector<long> pids() const; ///< the soffice processes running now, one per started worker
+    int restarts() const;           ///< how often its offices were started again after dying
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Converts many documents with a pool of `workers` offices (0: default_office_workers(); see
+/// OfficePool): each pair is (document path, PDF path). Returns the PDF paths that failed, with why.
 std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pair<std::string, std::string>>& jobs,
                                                        bool overwrite, int seconds_per_document = 20,
-                                                       const std::function<void(std::size_t done)>& on_document = {});
+                                                       const std::function<void(std::size_t done)>& on_document = {},
+                                                       unsigned workers = 0);
 
 } // namespace gongwen

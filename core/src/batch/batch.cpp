@@ -168,14 +168,16 @@ BatchSummary run_batch(const BatchOptions& o) {
     summary.rows.resize(jobs.size());
     std::atomic<std::size_t> next{0}, done{0}, failed{0};
     std::mutex progress_mutex;
-    std::vector<std::pair<std::string, std::string>> pdf_jobs;  // rendered docx -> pdf path
     std::mutex pdf_mutex;
+    std::unique_ptr<PdfSink> pdf_sink;  // converts each row's DOCX while the next rows render
+    std::size_t pdf_count = 0;
     fs::path pdf_tmp;
     if (o.format == BatchFormat::pdf) {
         // The intermediate DOCX files live in the system's temp folder, never in --out-dir.
         std::string t = make_run_temp_dir("gongwen-batch");
         if (t.empty()) throw Error("cannot-write", fs::temp_directory_path(ec).string(), _("cannot create a temporary folder"));
         pdf_tmp = t;
+        pdf_sink = o.to_pdf(o.force || o.resume);
     }
     auto report_progress = [&] {
         if (!o.on_progress) return;
@@ -216,7 +218,8 @@ BatchSummary run_batch(const BatchOptions& o) {
                     std::string src = (pdf_tmp / (std::to_string(i) + ".docx")).string();
                     write_file_atomically(src, *bytes, true);
                     std::lock_guard<std::mutex> lock(pdf_mutex);
-                    pdf_jobs.emplace_back(src, job.path);
+                    pdf_sink->submit(src, job.path);
+                    ++pdf_count;
                     r.status = RowStatus::written;
                 } else {
                     write_file_atomically(job.path, *bytes, o.force || o.resume);
@@ -242,20 +245,21 @@ BatchSummary run_batch(const BatchOptions& o) {
     work();
     for (auto& t : threads) t.join();
 
-    if (o.format == BatchFormat::pdf && !pdf_jobs.empty()) {
-        // One LibreOffice process for the whole batch, not one per document.
-        auto pdf_start = std::chrono::steady_clock::now();
-        auto failures = o.to_pdf(pdf_jobs, o.force || o.resume, [&](std::size_t n) {
-            if (!o.on_progress) return;
-            BatchProgress p{n, pdf_jobs.size(), 0,
-                            std::chrono::duration<double>(std::chrono::steady_clock::now() - pdf_start).count(), "pdf"};
+    if (pdf_sink) {
+        // A pool of offices (--office-workers) has been converting since the first row was ready.
+        auto failures = pdf_sink->finish([&](std::size_t n) {
+            if (!o.on_progress || !pdf_count) return;
+            BatchProgress p{n, pdf_count, 0, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), "pdf"};
             o.on_progress(p);
         });
+        pdf_sink.reset();
         for (auto& r : summary.rows) {
             auto it = failures.find(r.output);
             if (it != failures.end() && r.status == RowStatus::written) {
                 r.status = RowStatus::failed;
-                r.diagnostics.error("office-failed", r.output, it->second);
+                // The row and its file: "notices.xlsx:7: error[office-failed]: 单位7.pdf: LibreOffice …"
+                r.diagnostics.error("office-failed", rows.label + ":" + std::to_string(r.row),
+                                    format(_("{file}: {reason}"), {{"file", fs::path(r.output).filename().string()}, {"reason", it->second}}));
             }
         }
     }
