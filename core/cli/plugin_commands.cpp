@@ -92,6 +92,7 @@ const char* type_label(FieldType t) {
     case FieldType::date: return _("date");
     case FieldType::choice: return _("choice");
     case FieldType::list: return _("list");
+    case FieldType::seal: return _("seal");
     }
     return field_type_name(t);
 }
@@ -123,6 +124,8 @@ void add_field_rows(const FieldSpec& f, const std::string& indent, std::vector<s
     if (!f.help.text().empty()) rows.push_back({more + f.help.text()});
     if (f.type == FieldType::date)
         rows.push_back({more + _("a date: 2023-07-05, 2023/7/5, 2023.7.5, 2023年7月5日 or an Excel date cell")});
+    if (f.type == FieldType::seal)
+        rows.push_back({more + _("an image: a file path relative to the data file, or {path|data, width, height (mm), alt}; true: stamped by hand")});
     if (f.type == FieldType::list)
         rows.push_back({more + (f.columns.empty() ? std::string(_("rows of text, one a line (a JSON array of strings)"))
                                                   : std::string(_("rows of records (a JSON array of objects; in batch, a --rows file) with the columns:")))});

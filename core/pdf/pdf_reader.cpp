@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <regex>
 
 namespace gongwen::pdfcheck {
 
@@ -111,6 +112,72 @@ std::vector<TextLine> group_lines(std::vector<Glyph> glyphs) {
     return lines;
 }
 
+// Patches of coloured ink: the page cut into cells of about 1 mm, a cell coloured when it holds
+// a saturated pixel, cells that (nearly) touch joined — a seal's ring, star and letters become one
+// patch — and patches whose boxes overlap merged. Kept when at least 8 mm high and wide.
+void colour_blobs(const poppler::image& img, double mm_per_px, Page& out) {
+    const int cell = std::max(1, static_cast<int>(1.0 / mm_per_px + 0.5));
+    const int cw = (img.width() + cell - 1) / cell, ch = (img.height() + cell - 1) / cell;
+    std::vector<int> coloured(static_cast<std::size_t>(cw) * ch, 0), red(coloured.size(), 0);
+    for (int y = 0; y < img.height(); ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row());
+        for (int x = 0; x < img.width(); ++x) {
+            int b = row[4 * x], g = row[4 * x + 1], r = row[4 * x + 2];
+            int hi = std::max({r, g, b}), lo = std::min({r, g, b});
+            if (hi - lo < 80 || hi < 120) continue;
+            std::size_t c = static_cast<std::size_t>(y / cell) * cw + x / cell;
+            ++coloured[c];
+            if (r > 150 && g < 110 && b < 110) ++red[c];
+        }
+    }
+    std::vector<int> seen(coloured.size(), 0);
+    std::vector<ColourBlob> blobs;
+    for (int cy = 0; cy < ch; ++cy)
+        for (int cx = 0; cx < cw; ++cx) {
+            std::size_t start = static_cast<std::size_t>(cy) * cw + cx;
+            if (!coloured[start] || seen[start]) continue;
+            int x0 = cx, x1 = cx, y0 = cy, y1 = cy;
+            ColourBlob blob;
+            std::vector<std::size_t> stack{start};
+            seen[start] = 1;
+            while (!stack.empty()) {
+                std::size_t c = stack.back();
+                stack.pop_back();
+                int x = static_cast<int>(c % cw), y = static_cast<int>(c / cw);
+                x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+                blob.pixels += coloured[c];
+                blob.red += red[c];
+                for (int dy = -2; dy <= 2; ++dy)  // a gap of one cell still joins
+                    for (int dx = -2; dx <= 2; ++dx) {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
+                        std::size_t n = static_cast<std::size_t>(ny) * cw + nx;
+                        if (coloured[n] && !seen[n]) seen[n] = 1, stack.push_back(n);
+                    }
+            }
+            const double mm_cell = cell * mm_per_px;
+            blob.box = {x0 * mm_cell, y0 * mm_cell, (x1 + 1) * mm_cell, (y1 + 1) * mm_cell};
+            blobs.push_back(blob);
+        }
+    for (bool merged = true; merged;) {  // a star inside its ring: one seal
+        merged = false;
+        for (std::size_t i = 0; i < blobs.size() && !merged; ++i)
+            for (std::size_t j = i + 1; j < blobs.size() && !merged; ++j) {
+                Box& a = blobs[i].box;
+                const Box& b = blobs[j].box;
+                if (a.x0 > b.x1 || b.x0 > a.x1 || a.y0 > b.y1 || b.y0 > a.y1) continue;
+                a = {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+                blobs[i].pixels += blobs[j].pixels;
+                blobs[i].red += blobs[j].red;
+                blobs.erase(blobs.begin() + static_cast<std::ptrdiff_t>(j));
+                merged = true;
+            }
+    }
+    for (const auto& b : blobs)
+        if (b.box.x1 - b.box.x0 >= 8 && b.box.y1 - b.box.y0 >= 8) out.colour_blobs.push_back(b);
+    std::sort(out.colour_blobs.begin(), out.colour_blobs.end(), [](const ColourBlob& a, const ColourBlob& b) { return a.box.y0 < b.box.y0; });
+}
+
 // Rows of red ink and long runs of red or dark ink, from one rendered page.
 void measure_ink(const poppler::page& pg, Page& out) {
     poppler::page_renderer r;
@@ -159,6 +226,7 @@ void measure_ink(const poppler::page& pg, Page& out) {
         if (red_best1 - red_best0 >= min_run) add_row(out.red_rules, y, red_best0, red_best1);
         if (dark_best1 - dark_best0 >= min_run) add_row(out.dark_rules, y, dark_best0, dark_best1);
     }
+    colour_blobs(img, mm_per_px, out);
     // Each line's ink: the rows inside its box that hold a non-white pixel, looked for under its
     // full-width glyphs when it has some (Latin brackets and descenders reach lower).
     for (auto& line : out.lines) {
@@ -184,6 +252,18 @@ void measure_ink(const poppler::page& pg, Page& out) {
         }
     }
     out.rendered = true;
+}
+
+// A line that is a date alone (2023年7月5日): the 成文日期, under which the seal goes.
+bool holds_date_line(const Page& p) {
+    static const std::regex date("^(19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$");
+    for (const auto& l : p.lines) {
+        std::string t;
+        for (char32_t c : l.text())
+            if (c != U' ' && c != U'\u3000' && c != U'\u2002' && c != U'\u2005') t += to_utf8(std::u32string(1, c));
+        if (std::regex_match(t, date)) return true;
+    }
+    return false;
 }
 
 bool mentions_edition_block(const Page& p) {
@@ -234,7 +314,7 @@ PdfLayout read_with_poppler(const std::string& pdf_path, const std::vector<int>&
         page.lines = group_lines(std::move(glyphs));
         bool wanted = std::find(render.begin(), render.end(), i + 1) != render.end() ||
                       (i == n - 1 && std::find(render.begin(), render.end(), -1) != render.end()) ||
-                      mentions_edition_block(page);
+                      mentions_edition_block(page) || holds_date_line(page);
         if (wanted) measure_ink(*pg, page);
         out.pages.push_back(std::move(page));
     }

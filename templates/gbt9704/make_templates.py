@@ -139,10 +139,40 @@ def closing():
         loop("附件说明", keep(p("{{.}}", "Attachment"))),
         keep(p()),
         optional("加盖印章", keep(p())),  # with a seal, room for it: two blank lines
-        keep(p("{{署名前空}}{{发文机关署名}}", "Signature")),
-        p("{{日期前空}}{{成文日期 | date}}", "Signature"),
+        keep(p("{{署名行}}", "Signature")),
+        # The seals' pictures are anchored in the date's line, each after the spaces that put it
+        # where its seal goes (印章位置, computed by the frame; none without a seal picture).
+        '<w:p><w:pPr><w:pStyle w:val="Signature"/></w:pPr>' + run("{{#印章位置}}{{前空}}") + seal_picture()
+        + run("{{/印章位置}}{{日期前空}}{{成文日期 | date}}") + "</w:p>",
         optional("附注", p("（{{附注}}）", "Body")),
     ])
+
+
+SEAL_EMU = 42 * 36000            # the seal: 42 mm across
+SEAL_ANCHOR_EMU = 6 * 12700      # its left edge 6 pt right of its anchor (gbt9704.hpp kSealAnchorPt)
+SEAL_TOP_EMU = -round(73.53 * 12700)  # its top 73.5 pt above the date's line: the signature and
+                                      # the date a little below its centre (§7.3.5.1)
+
+
+def seal_picture():
+    """The seal (§7.3.5.1): a picture floating in front of the text (wrap none: it pushes nothing),
+    anchored to a character of the date's line, red, upright, 42 mm. Its alt text {{%印章}} makes
+    it the placeholder of the image tag: the engine puts the data's seal in its place and keeps
+    the box, anchor, position and wrap. The picture the template holds is a sample."""
+    pic = ('<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+           '<pic:nvPicPr><pic:cNvPr id="0" name="seal.png"/><pic:cNvPicPr><a:picLocks noChangeAspect="1"/></pic:cNvPicPr></pic:nvPicPr>'
+           '<pic:blipFill><a:blip r:embed="rIdSeal"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+           f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{SEAL_EMU}" cy="{SEAL_EMU}"/></a:xfrm>'
+           '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>')
+    return ('<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251660288" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="character"><wp:posOffset>{SEAL_ANCHOR_EMU}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{SEAL_TOP_EMU}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{SEAL_EMU}" cy="{SEAL_EMU}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            '<wp:docPr id="9002" name="印章" descr="{{%印章}}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">{pic}</a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></w:r>')
 
 
 def listed_attachments():
@@ -300,6 +330,7 @@ FILES = {
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Default Extension="png" ContentType="image/png"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
@@ -320,6 +351,7 @@ FILES = {
     '<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>'
     '<Relationship Id="rIdFooterOddEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>'
     '<Relationship Id="rIdFooterEvenEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer4.xml"/>'
+    '<Relationship Id="rIdSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/seal.png"/>'
     '</Relationships>\n',
     "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {W}>'
     '<w:defaultTabStop w:val="640"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/></w:settings>\n',
@@ -340,6 +372,11 @@ def write_template(plugin, name, body, base=None):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
+    # The seal's placeholder picture (make_seal.py draws it).
+    os.makedirs(os.path.join(folder, "word", "media"), exist_ok=True)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "seal-placeholder.png"), "rb") as src, \
+            open(os.path.join(folder, "word", "media", "seal.png"), "wb") as dst:
+        dst.write(src.read())
     print("wrote", os.path.relpath(folder, ROOT))
 
 
@@ -481,36 +518,46 @@ def work_summary():
 import json
 
 
-def field(name, zh, en, type_="text", **kw):
-    f = {"name": name, "label": {"zh": zh, "en": en}, "type": type_}
+def field(name, zh, en, type_="text", remember=False, **kw):
+    """A field of plugin.json; `remember`: a form offers its last value again (names, organs,
+    contacts — not numbers, titles or dates)."""
+    f = {"name": name}
+    if remember:
+        f["remember"] = True
+    f.update({"label": {"zh": zh, "en": en}, "type": type_})
     f.update(kw)
     return f
 
 
-def frame_fields(organ_example, number_example):
+def frame_fields(organ_example, number_example, remember=True):
+    r = remember
     return [
         field("份号", "份号", "Copy number", help={"zh": "6位阿拉伯数字，如 000001；不需要时留空", "en": "6 digits, e.g. 000001"}),
         field("密级", "密级和保密期限", "Classification", help={"zh": "如 秘密★1年；不需要时留空", "en": "e.g. 秘密★1年"}),
         field("紧急程度", "紧急程度", "Urgency", "choice", choices=["特急", "加急"]),
-        field("发文机关标志", "发文机关标志", "Issuing organ mark", required=True, example=organ_example),
+        field("发文机关标志", "发文机关标志", "Issuing organ mark", remember=r, required=True, example=organ_example),
         field("发文字号", "发文字号", "Document number", required=True, example=number_example,
               help={"zh": "机关代字〔年份〕序号：年份用六角括号〔〕，序号不编虚位、不加“第”", "en": "Organ code〔year〕number"}),
-        field("签发人", "签发人", "Signed by", help={"zh": "上行文填写", "en": "For documents to a superior organ"}),
+        field("签发人", "签发人", "Signed by", remember=r, help={"zh": "上行文填写", "en": "For documents to a superior organ"}),
         field("标题", "标题", "Title", required=True),
     ]
 
 
-def closing_fields(signature_example):
+def closing_fields(signature_example, remember=True):
+    r = remember
     return [
         field("附件", "附件", "Attachments", "list", help={"zh": "每行一个附件名称", "en": "One name a line"}),
-        field("发文机关署名", "发文机关署名", "Signature", required=True, example=signature_example),
+        field("发文机关署名", "发文机关署名", "Signature", remember=r, required=True, example=signature_example),
         field("成文日期", "成文日期", "Date", "date", required=True),
-        field("印章", "印章", "Seal", "choice", choices=["加盖", "不加盖"], default="加盖",
-              help={"zh": "加盖印章时署名以成文日期居中；不加盖时署名右空二字（GB/T 9704 7.3.5）",
-                    "en": "With a seal the signature is centred over the date; without, two characters from the right"}),
+        field("印章", "印章", "Seal", "seal", remember=r,
+              help={"zh": "印章图片（相对数据文件的路径，或 {path|data, width, height, alt}）；true 表示打印后手工盖章。"
+                          "有印章时署名以成文日期居中、印章下压署名和成文日期；无印章时署名右空二字（GB/T 9704 7.3.5）",
+                    "en": "The seal's picture (a path relative to the data file, or {path|data, width, height, alt}); true: stamped "
+                          "by hand after printing. With a seal the signature is centred over the date under the seal; without, "
+                          "two characters from the right"}),
         field("附注", "附注", "Note"),
-        field("抄送", "抄送机关", "Copies to", "list", help={"zh": "每行一个机关", "en": "One organ a line"}),
-        field("印发机关", "印发机关", "Printed by", required=True),
+        field("抄送", "抄送机关", "Copies to", "list", remember=r, help={"zh": "每行一个机关", "en": "One organ a line"}),
+        field("印发机关", "印发机关", "Printed by", remember=r, required=True),
         field("印发日期", "印发日期", "Printing date", "date", help={"zh": "留空则同成文日期", "en": "Defaults to the date"}),
     ]
 
@@ -536,9 +583,9 @@ def manifests():
         "From an inspection group to the inspected Party organisation: problems, requirements, deadline, report-back, receipt slip.",
         "notice", "{{被巡察单位}}巡察整改通知书",
         frame_fields("中共某某县委第一巡察组", "县巡一〔2023〕5号") + [
-            field("主送机关", "主送机关", "Addressee", required=True, example="中共某某县教育局党组"),
-            field("被巡察单位", "被巡察单位", "Inspected unit", required=True, example="县教育局"),
-            field("巡察组", "巡察组", "Inspection group", required=True, example="县委第一巡察组"),
+            field("主送机关", "主送机关", "Addressee", remember=True, required=True, example="中共某某县教育局党组"),
+            field("被巡察单位", "被巡察单位", "Inspected unit", remember=True, required=True, example="县教育局"),
+            field("巡察组", "巡察组", "Inspection group", remember=True, required=True, example="县委第一巡察组"),
             field("巡察开始", "巡察开始日期", "Inspection start", "date", required=True),
             field("巡察结束", "巡察结束日期", "Inspection end", "date", required=True),
             field("轮次", "巡察轮次", "Round", "integer", required=True, min=1, example=3),
@@ -552,9 +599,9 @@ def manifests():
                   help={"zh": "自成文日期起算；巡察工作条例规定一般为2个月", "en": "Counted from the date"}),
             field("整改期限", "整改截止日期", "Deadline", "date", help={"zh": "填写则不按天数计算", "en": "Overrides the days"}),
             field("报告天数", "报告期限（工作日）", "Days to report", "integer", default=10, min=1),
-            field("报送单位", "整改情况报送单位", "Report to", default="县委巡察办"),
-            field("联系人", "联系人", "Contact", required=True),
-            field("联系电话", "联系电话", "Phone", required=True),
+            field("报送单位", "整改情况报送单位", "Report to", remember=True, default="县委巡察办"),
+            field("联系人", "联系人", "Contact", remember=True, required=True),
+            field("联系电话", "联系电话", "Phone", remember=True, required=True),
         ] + closing_fields("县委第一巡察组")))
     write_manifest(manifest(
         "recommendation-letter", "巡察建议书", "Inspection recommendation letter",
@@ -562,7 +609,7 @@ def manifests():
         "From the inspection leading group to a sector's supervising department: shared and individual problems, recommendations, reply deadline.",
         "letter", "致{{主送机关}}巡察建议书",
         frame_fields("中共某某县委巡察工作领导小组", "县巡组〔2023〕12号") + [
-            field("主送机关", "主送机关（行业主管部门）", "Supervising department", required=True, example="县教育局党组"),
+            field("主送机关", "主送机关（行业主管部门）", "Supervising department", remember=True, required=True, example="县教育局党组"),
             field("巡察时间", "巡察时间", "When", required=True, example="2023年3月至5月"),
             field("轮次", "巡察轮次", "Round", "integer", required=True, min=1),
             field("巡察方式", "巡察方式", "Kind", "choice", default="常规", choices=["常规", "专项", "机动", "提级", "交叉"]),
@@ -577,8 +624,8 @@ def manifests():
             field("建议", "意见建议", "Recommendations", "list", min=1),
             field("回复天数", "回复期限（天）", "Days to reply", "integer", default=30, min=1),
             field("回复期限", "回复截止日期", "Reply by", "date", help={"zh": "填写则不按天数计算", "en": "Overrides the days"}),
-            field("联系人", "联系人", "Contact", required=True),
-            field("联系电话", "联系电话", "Phone", required=True),
+            field("联系人", "联系人", "Contact", remember=True, required=True),
+            field("联系电话", "联系电话", "Phone", remember=True, required=True),
         ] + closing_fields("县委巡察工作领导小组办公室")))
     write_manifest(manifest(
         "work-summary", "巡察工作总结", "Inspection work summary",
@@ -586,8 +633,8 @@ def manifests():
         "The inspection office's periodic summary; percentages are computed from the counts.",
         "summary", "{{县名}}县{{年度}}年巡察工作总结",
         frame_fields("中共某某县委巡察工作领导小组办公室", "县巡办〔2023〕18号") + [
-            field("主送机关", "主送机关", "Addressee", example="县委"),
-            field("县名", "县名", "County", required=True, help={"zh": "不含“县”字，如 清河", "en": "Without 县"}),
+            field("主送机关", "主送机关", "Addressee", remember=True, example="县委"),
+            field("县名", "县名", "County", remember=True, required=True, help={"zh": "不含“县”字，如 清河", "en": "Without 县"}),
             field("年度", "年度", "Year", "integer", required=True, min=2000, max=2100),
             field("启动日期", "本轮巡察启动日期", "Round start", "date", required=True),
             field("轮次", "巡察轮次", "Round", "integer", required=True, min=2,
@@ -628,13 +675,13 @@ def scaffold():
     m = {"id": "new-type", "version": "0.1.0", "abi": 1, "name": {"zh": "新公文类型", "en": "New document type"},
          "description": {"zh": "新的公文类型：请修改 plugin.json 与 templates/。", "en": "A new document type: edit plugin.json and templates/."},
          "templates": {"docx": "templates/document.docx"}, "output": "{{标题}}", "frame": "gbt9704",
-         "fields": frame_fields("中共某某县委巡察办", "县巡办〔2023〕1号") + [
+         "fields": frame_fields("中共某某县委巡察办", "县巡办〔2023〕1号", remember=False) + [
              field("主送机关", "主送机关", "Addressee", required=True, example="各乡镇党委，县直各单位党组（党委）"),
              field("正文", "正文", "Body", "list", min=1, help={"zh": "每行一段", "en": "One paragraph a line"}),
              field("事项", "事项", "Items", "list", columns=[
                  field("内容", "内容", "Item", required=True),
                  field("责任人", "责任人", "Owner")]),
-         ] + closing_fields("县委巡察办")}
+         ] + closing_fields("县委巡察办", remember=False)}
     with open(os.path.join(SCAFFOLD, "plugin.json"), "w", encoding="utf-8") as f:
         json.dump(m, f, ensure_ascii=False, indent=2)
         f.write("\n")

@@ -7,6 +7,7 @@
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -75,6 +76,10 @@ const Case kCases[] = {
     {"doc-number-brackets", "gbt-doc-number"},
     {"doc-number-chinese-year", "gbt-doc-number"},
     {"attachment-numbered-alone", "gbt-attachment"},
+    {"sealed", nullptr},
+    {"seal-low", "gbt-seal-position"},
+    {"seal-off-centre", "gbt-seal-position"},
+    {"seal-blue", "gbt-seal-position"},
 };
 
 std::vector<Fixture> all_fixtures() {
@@ -188,6 +193,53 @@ TEST(LayoutCheckSamples, BuiltinSamplesPassOnTheirPages) {
     }
     auto r = test::run_gongwen("check --layout on" + docs);
     EXPECT_EQ(r.code, 0) << r.err;
+    std::filesystem::remove_all(dir);
+}
+
+// The seal on the frame's own pages: measured (a blue one is caught on the notice's page), gone
+// with its picture when the data has none (§7.3.5.2 then), and a joint document's two seals side
+// by side over their names (the scaffold type, whose template is the frame's).
+TEST(LayoutCheckSeal, OnTheFramesPages) {
+    if (!have_office()) GONGWEN_SKIP_UNLESS_CI("LibreOffice (soffice) is not installed");
+    ASSERT_TRUE(fixtures_ready());
+    std::string dir = test::temp_dir();
+    nlohmann::json data = nlohmann::json::parse(test::slurp(kSource + "/examples/samples/rectification-notice.json"));
+    auto generate = [&](const std::string& name, const nlohmann::json& d, const std::string& type = "rectification-notice",
+                        const std::string& env = "") {
+        test::write_file(dir + "/" + name + ".json", d.dump());
+        auto g = test::run_gongwen("generate " + type + " --data '" + dir + "/" + name + ".json' -o '" + dir + "/" + name + ".docx'", env);
+        EXPECT_EQ(g.code, 0) << g.err;
+        return dir + "/" + name + ".docx";
+    };
+    // A blue seal (the seal-blue fixture's picture) where the sample's red one goes.
+    std::string blue_png = Package::read_file(kFixtures + "/seal-blue.docx").text("word/media/seal.png");
+    test::write_file(dir + "/blue.png", blue_png);
+    nlohmann::json blue = data;
+    blue["印章"] = dir + "/blue.png";
+    std::string blue_doc = generate("blue", blue);
+    // No seal: no picture, and the signature by §7.3.5.2.
+    nlohmann::json none = data;
+    none.erase("印章");
+    std::string none_doc = generate("none", none);
+    EXPECT_EQ(Package::read_file(none_doc).text("word/document.xml").find("name=\"印章\""), std::string::npos);
+    EXPECT_NE(Package::read_file(blue_doc).text("word/document.xml").find("name=\"印章\""), std::string::npos);
+    // Joint: two organs, each with the sample's seal.
+    auto plugin = test::run_gongwen("plugin new joint-notice --name 联合通知 --dir '" + dir + "'");
+    ASSERT_EQ(plugin.code, 0) << plugin.err;
+    nlohmann::json joint = nlohmann::json::parse(test::slurp(dir + "/joint-notice/example.json"));
+    joint["联合发文机关"] = {{{"署名", "县纪委监委"}, {"印章", data["印章"]}}, {{"署名", "县委组织部"}, {"印章", data["印章"]}}};
+    std::string joint_doc = generate("joint", joint, "joint-notice", "GONGWEN_PLUGIN_PATH='" + dir + "'");
+    auto r = test::run_gongwen("check --layout on '" + blue_doc + "' '" + none_doc + "' '" + joint_doc + "'");
+    EXPECT_NE(r.err.find("blue.docx:page 3: error[gbt-seal-position]: the seal at "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("its ink is not red"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("none.docx:"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("joint.docx:"), std::string::npos) << r.err;
+    // Both seals measured: the joint document with one of them blue fails on that one only.
+    joint["联合发文机关"][0]["印章"] = dir + "/blue.png";
+    std::string joint_blue = generate("joint-blue", joint, "joint-notice", "GONGWEN_PLUGIN_PATH='" + dir + "'");
+    r = test::run_gongwen("check --layout on '" + joint_blue + "'");
+    EXPECT_NE(r.err.find("its ink is not red"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("error[", r.err.find("error[") + 1), std::string::npos) << r.err;  // one deviation
     std::filesystem::remove_all(dir);
 }
 

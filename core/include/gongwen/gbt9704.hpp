@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace gongwen::gbt9704 {
 
@@ -55,24 +57,99 @@ inline std::string date_text(const std::string& iso) {
            std::to_string(std::stoi(back.substr(8, 2))) + "日";
 }
 
+/// The seal (印章, a `seal` field): an image value (a path, or an object with "path" or "data"),
+/// true for a seal stamped by hand after printing (the sealed layout, no picture), false or
+/// empty for none.
+inline bool seal_image(const nlohmann::json& v) {
+    return (v.is_string() && !v.get_ref<const std::string&>().empty() && v != "不加盖" && v != "加盖") || v.is_object();
+}
+inline bool sealed(const nlohmann::json& v) { return v.is_boolean() ? v.get<bool>() : seal_image(v) || v == "加盖"; }
+
+// The seal's picture in the frame's templates: 42 mm across, anchored in the 成文日期's paragraph
+// (to a character of it: the frame's spaces put the anchor where it must be), its left edge
+// kSealAnchorPt right of the anchor, its top 73.5 pt above the paragraph's top — so that the
+// signature and the date sit a little below its centre and its top is within one line of the
+// body (§7.3.5.1). Seals of a joint document stand kSealGapPt apart.
+constexpr double kSealPt = 42 / 25.4 * 72, kSealAnchorPt = 6, kSealGapPt = 4 / 25.4 * 72;
+
+/// The width in points of a seal value (its "width" in mm when given, else 42 mm).
+inline double seal_width(const nlohmann::json& v) {
+    if (v.is_object() && v.contains("width")) {
+        const auto& w = v["width"];
+        if (w.is_number()) return w.get<double>() / 25.4 * 72;
+        if (w.is_string()) return std::stod(w.get<std::string>()) / 25.4 * 72;
+    }
+    return kSealPt;
+}
+
+/// `pt` rounded to what lead() writes (quarters of a character).
+inline double lead_width(double pt) { return pt <= 0 ? 0 : static_cast<int>(pt / (kFullPt / 4) + 0.5) * (kFullPt / 4); }
+
 /// 发文机关署名 and 成文日期 on the 28-character line. With a seal (§7.3.5.1) the date stands
 /// four characters from the right and the signature is centred over it; without (§7.3.5.2) the
 /// signature stands two characters from the right and the date starts two characters further
 /// right — or, when the date is the longer, the date stands two from the right and the
 /// signature two characters left of its start.
+///
+/// Sets 署名行 (the signature line: spaces and name), 署名前空 (its spaces alone), 日期前空, and
+/// 印章位置: a record {前空, 印章} per seal picture, the spaces that put its anchor in the date's
+/// line before the date. A joint document (联合行文: 联合发文机关, records {署名, 印章}) sets
+/// its names side by side on one line, the last centred over the date, each under its own seal,
+/// the seals in a row 4 mm apart; throws when they do not fit on the line.
 inline void place_signature(nlohmann::json& data) {
-    double sig = text_width(data.value("发文机关署名", std::string()));
-    double date = text_width(date_text(data["成文日期"].get<std::string>()));
-    double sig_at, date_at;
-    if (data.value("加盖印章", true)) {
+    const std::string date_str = date_text(data["成文日期"].get<std::string>());
+    const double date = text_width(date_str);
+    nlohmann::json organs = nlohmann::json::array();
+    if (data.contains("联合发文机关") && data["联合发文机关"].is_array())
+        for (const auto& o : data["联合发文机关"])
+            if (o.is_object()) organs.push_back(o);
+    const bool joint = !organs.empty();
+    if (!joint)
+        organs.push_back({{"署名", data.value("发文机关署名", std::string())}, {"印章", data.contains("印章") ? data["印章"] : nlohmann::json()}});
+    bool with_seal = joint;
+    for (const auto& o : organs) with_seal = with_seal || sealed(o.contains("印章") ? o["印章"] : nlohmann::json());
+    double date_at;
+    std::vector<double> centres;
+    if (with_seal) {
         date_at = kLinePt - 4 * kFullPt - date;
-        sig_at = date_at + (date - sig) / 2;
+        const double last = date_at + date / 2;
+        for (std::size_t k = 0; k < organs.size(); ++k) centres.push_back(last - (organs.size() - 1 - k) * (kSealPt + kSealGapPt));
+        if (centres.front() - kSealPt / 2 < 0) throw std::runtime_error("联合发文机关: more seals than fit side by side on one line");
     } else {
-        sig_at = std::min(kLinePt - 2 * kFullPt - sig, kLinePt - 2 * kFullPt - date - 2 * kFullPt);
+        double sig = text_width(organs[0].value("署名", std::string()));
+        double sig_at = std::min(kLinePt - 2 * kFullPt - sig, kLinePt - 2 * kFullPt - date - 2 * kFullPt);
         date_at = sig_at + 2 * kFullPt;
+        centres.push_back(sig_at + sig / 2);
     }
-    data["署名前空"] = lead(sig_at);
-    data["日期前空"] = lead(date_at);
+    // The names, each centred at its seal's centre, left to right.
+    std::string line, first_lead;
+    double pos = 0;
+    for (std::size_t k = 0; k < organs.size(); ++k) {
+        std::string name = organs[k].value("署名", std::string());
+        double w = text_width(name), start = centres[k] - w / 2;
+        if (k > 0 && start < pos + kFullPt)
+            throw std::runtime_error("联合发文机关: the names " + organs[k - 1].value("署名", std::string()) + " and " + name +
+                                     " do not fit side by side under their seals");
+        std::string spaces = lead(start - pos);
+        if (k == 0) first_lead = spaces;
+        line += spaces + name;
+        pos += lead_width(start - pos) + w;
+    }
+    // The seal pictures' anchors in the date's line, then the date.
+    nlohmann::json spots = nlohmann::json::array();
+    pos = 0;
+    for (std::size_t k = 0; k < organs.size(); ++k) {
+        nlohmann::json seal = organs[k].contains("印章") ? organs[k]["印章"] : nlohmann::json();
+        if (!seal_image(seal)) continue;
+        double at = centres[k] - seal_width(seal) / 2 - kSealAnchorPt;
+        spots.push_back({{"前空", lead(at - pos)}, {"印章", seal}});
+        pos += lead_width(at - pos);
+    }
+    data["署名行"] = line;
+    data["署名前空"] = first_lead;
+    data["日期前空"] = lead(date_at - pos);
+    data["印章位置"] = spots;
+    data["加盖印章"] = with_seal;
 }
 
 /// 附件说明 lines ("附件：1.名称", then "2.名称" aligned under it; no number for a single
@@ -107,8 +184,8 @@ inline void prepare_frame(nlohmann::json& data) {
         if (!data.value(key, std::string()).empty()) ++present;
     data["版头空行"] = nlohmann::json::array();
     for (int i = present; i < 3; ++i) data["版头空行"].push_back("");
-    // 印章 (a choice field): 加盖 by default; 不加盖 places the signature by §7.3.5.2.
-    data["加盖印章"] = data.value("印章", std::string("加盖")) != "不加盖";
+    // 印章 (a seal field): a picture, or true for a seal stamped by hand, places the signature by
+    // §7.3.5.1; none by §7.3.5.2.
     place_signature(data);
     // Where the 版记 goes is settled by the engine once it knows where the text ends.
     data["版记换页"] = false;

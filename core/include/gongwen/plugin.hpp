@@ -27,7 +27,10 @@ struct LocalizedText {
     const std::string& text() const { return zh.empty() ? en : zh; }
 };
 
-enum class FieldType { text, multiline, integer, number, date, choice, list };
+/// `seal`: an image, the 印章 of the GB/T 9704 frame (§7.3.5.1) — a file path (relative to the
+/// data file) or {path|data, width, height (mm), alt}; true stands for a seal stamped by hand
+/// after printing (the sealed layout, no picture), false for none.
+enum class FieldType { text, multiline, integer, number, date, choice, list, seal };
 
 /// "text", "multiline", ...
 const char* field_type_name(FieldType t);

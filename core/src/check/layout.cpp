@@ -274,6 +274,7 @@ Diagnostics check_gbt9704_layout(const std::string& pdf_path, const std::string&
     c.grid();
     c.heading_keep();
     c.signature();
+    c.seal();
     c.edition_block();
     c.page_numbers();
     c.attachments();

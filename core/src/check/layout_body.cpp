@@ -159,7 +159,8 @@ void LayoutCheck::signature() {
             const TextLine& sig = *lines[i - 1];
             const double c = f_.char3;
             double sealed_edge = f_.right - date.box.x1;                  // wants 4 characters
-            double centre_off = sig.box.centre_x() - date.box.centre_x();  // wants 0 ± 1.5
+            // wants 0 ± 1.5; a joint document's names share the line: the last is over the date
+            double centre_off = sig.segments.back().box.centre_x() - date.box.centre_x();
             double sig_edge = f_.right - sig.box.x1;                      // unsealed: wants 2 characters
             double date_edge = f_.right - date.box.x1;                    // unsealed, long date: 2 characters
             double date_shift = date.box.x0 - sig.box.x0;                 // unsealed: wants 2 characters

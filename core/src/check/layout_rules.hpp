@@ -36,6 +36,8 @@ public:
     void grid();
     void heading_keep();
     void signature();
+    // layout_seal.cpp: the seal over the signature and date
+    void seal();
     void edition_block();
     void page_numbers();
     void attachments();

@@ -38,8 +38,10 @@ inline nlohmann::json layout_to_json(const PdfLayout& layout) {
             }
             lines.push_back({{"box", box(l.box)}, {"size", l.size_pt}, {"ink", {l.ink_y0, l.ink_y1}}, {"segments", segs}});
         }
+        json blobs = json::array();
+        for (const auto& b : p.colour_blobs) blobs.push_back({b.box.x0, b.box.y0, b.box.x1, b.box.y1, b.pixels, b.red});
         pages.push_back({{"number", p.number}, {"size", {p.width_mm, p.height_mm}}, {"rendered", p.rendered}, {"red_top", p.red_top},
-                         {"red_rules", red}, {"dark_rules", dark}, {"lines", lines}});
+                         {"red_rules", red}, {"dark_rules", dark}, {"blobs", blobs}, {"lines", lines}});
     }
     return {{"fonts", fonts}, {"font_names", names}, {"pages", pages}};
 }
@@ -60,6 +62,9 @@ inline PdfLayout layout_from_json(const nlohmann::json& j) {
         p.red_top = pj.at("red_top").get<double>();
         for (const auto& b : pj.at("red_rules")) p.red_rules.push_back(band(b));
         for (const auto& b : pj.at("dark_rules")) p.dark_rules.push_back(band(b));
+        if (pj.contains("blobs"))  // a reader module older than the seal check has none
+            for (const auto& b : pj["blobs"])
+                p.colour_blobs.push_back({box(b), b[4].get<int>(), b[5].get<int>()});
         for (const auto& lj : pj.at("lines")) {
             TextLine l;
             l.box = box(lj.at("box"));

@@ -52,6 +52,14 @@ struct InkBand {
     double x0 = 0, x1 = 0;  ///< extent of the widest run in the band (mm)
 };
 
+/// A patch of coloured ink (saturated pixels, nearly touching): a seal, a coloured picture, the
+/// red organ mark. Only patches at least 8 mm high and wide are kept.
+struct ColourBlob {
+    Box box;
+    int pixels = 0;  ///< coloured pixels in it
+    int red = 0;     ///< of them red (the organ mark's and a seal's red)
+};
+
 struct Page {
     int number = 0;  ///< 1-based
     double width_mm = 0, height_mm = 0;
@@ -60,6 +68,7 @@ struct Page {
     double red_top = -1;          ///< top of the first red ink, -1 when none
     std::vector<InkBand> red_rules;   ///< red rows with a run at least 100 mm long
     std::vector<InkBand> dark_rules;  ///< dark rows with a run at least 100 mm long
+    std::vector<ColourBlob> colour_blobs;  ///< top to bottom
 };
 
 struct FontUse {
@@ -73,7 +82,7 @@ struct PdfLayout {
 };
 
 /// Reads the text of every page and renders the pages listed in `render` (1-based; -1 = the
-/// last page; pages that mention 抄送/印发 too) for their ink, through the PDF reader module
+/// last page; pages that mention 抄送/印发 or hold a 成文日期 line too) for their ink, through the PDF reader module
 /// (check/pdf_module.cpp). Throws gongwen::Error naming `label`: no-pdf-reader when the module
 /// is missing, layout-unreadable when the PDF cannot be read.
 PdfLayout read_pdf_layout(const std::string& pdf_path, const std::string& label, const std::vector<int>& render);

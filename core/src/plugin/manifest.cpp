@@ -27,6 +27,7 @@ const char* field_type_name(FieldType t) {
     case FieldType::date: return "date";
     case FieldType::choice: return "choice";
     case FieldType::list: return "list";
+    case FieldType::seal: return "seal";
     }
     return "text";
 }
@@ -78,7 +79,7 @@ public:
         static const std::pair<const char*, FieldType> names[] = {
             {"text", FieldType::text},       {"multiline", FieldType::multiline}, {"integer", FieldType::integer},
             {"number", FieldType::number},   {"date", FieldType::date},           {"choice", FieldType::choice},
-            {"list", FieldType::list}};
+            {"list", FieldType::list},       {"seal", FieldType::seal}};
         for (const auto& [n, t] : names)
             if (s == n) return t;
         return std::nullopt;
@@ -120,7 +121,7 @@ public:
             if (auto t = type_of(type)) {
                 s.type = *t;
             } else {
-                problem(at, i18n::format(_("unknown type '{type}' (text, multiline, integer, number, date, choice, list)"), {{"type", type}}));
+                problem(at, i18n::format(_("unknown type '{type}' (text, multiline, integer, number, date, choice, list, seal)"), {{"type", type}}));
             }
             if (f.contains("required")) {
                 if (f["required"].is_boolean()) s.required = f["required"].get<bool>();

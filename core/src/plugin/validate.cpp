@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -205,6 +206,7 @@ private:
             problem(i18n::format(_("{where}: must be one of {choices}, got {value}"), {{"where", where}, {"choices", all}, {"value", shown(v)}}));
             return v;
         }
+        case FieldType::seal: return seal(v, where);
         case FieldType::list: {
             if (!v.is_array()) {
                 problem(i18n::format(_("{where}: must be a list of rows, got {value}"), {{"where", where}, {"value", shown(v)}}));
@@ -238,6 +240,54 @@ private:
             return rows;
         }
         }
+        return v;
+    }
+
+    // A seal (印章): true (stamped by hand: the sealed layout, no picture) or false (none), the
+    // words 加盖/不加盖 for them, an image file's path (relative to the data file; the renderer
+    // reads it) or {path|data, width, height (mm), alt}.
+    json seal(const json& v, const std::string& where) {
+        auto bad = [&](const std::string& why) {
+            problem(i18n::format(_("{where}: {message}"), {{"where", where}, {"message", why}}));
+            return v;
+        };
+        if (v.is_boolean()) return v;
+        if (v.is_string()) {
+            std::string s(text::trim(v.get<std::string>()));
+            if (s == "加盖" || s == "不加盖") return s == "加盖";
+            xml_chars(s, where);
+            return s;
+        }
+        if (!v.is_object())
+            return bad(i18n::format(_("must be an image: a file path, or {\"path\"|\"data\", \"width\", \"height\" (mm), \"alt\"}; got {value}"),
+                                    {{"value", shown(v)}}));
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::string& k = it.key();
+            if (k != "path" && k != "data" && k != "width" && k != "height" && k != "alt")
+                return bad(i18n::format(_("unknown key '{key}' in an image (path, data, width, height, alt)"), {{"key", k}}));
+        }
+        auto text_of = [&](const char* k) { return v.contains(k) && v[k].is_string() ? std::string(text::trim(v[k].get<std::string>())) : std::string(); };
+        if (v.contains("path") == v.contains("data"))
+            return bad(_("an image needs either \"path\" (a file) or \"data\" (base64), not both"));
+        const char* source = v.contains("path") ? "path" : "data";
+        if (text_of(source).empty()) return bad(i18n::format(_("the image's \"{key}\" must be non-empty text"), {{"key", source}}));
+        if (v.contains("data")) {
+            std::string d = text_of("data");
+            if (d.rfind("data:", 0) == 0 && d.find(";base64,") != std::string::npos) d = d.substr(d.find(";base64,") + 8);
+            for (char c : d)
+                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=' || std::isspace(static_cast<unsigned char>(c))))
+                    return bad(_("the image's \"data\" is not base64"));
+        }
+        for (const char* k : {"width", "height"}) {
+            if (!v.contains(k)) continue;
+            auto d = as_number(v[k]);
+            if (!d || *d <= 0 || *d > 156)
+                return bad(i18n::format(_("the image's \"{key}\" must be a size in mm, more than 0 and at most 156 (the type area's width); got {value}"),
+                                        {{"key", k}, {"value", shown(v[k])}}));
+        }
+        if (v.contains("alt") && !v["alt"].is_string()) return bad(_("the image's \"alt\" must be text"));
+        if (v.contains("path")) xml_chars(text_of("path"), where);
+        if (v.contains("alt")) xml_chars(v["alt"].get<std::string>(), where);
         return v;
     }
 

@@ -25,6 +25,7 @@ what scripts/run.sh installs.
 """
 import fcntl
 import hashlib
+import math
 import os
 import re
 import shutil
@@ -53,7 +54,9 @@ BASE = dict(
     edition_shift_mm=0.0,  # moves the 版记 up from the type area's bottom
     odd_align="right",
     pitch=PITCH,           # the line pitch, twips
+    seal=None,             # a seal picture over the signature: dict(color=(r, g, b), dx_mm=0, dy_mm=0)
 )
+RED_SEAL = dict(color=(230, 0, 18), dx_mm=0, dy_mm=0)
 PAGE1_LINES = 7  # body lines page 1 holds under the 主送机关 line (measured)
 
 FIXTURES = {
@@ -74,6 +77,11 @@ FIXTURES = {
     "doc-number-chinese-year": dict(doc_number="县巡一〔二〇二三〕5号"),
     # one attachment numbered 1., and no page of the document starts with 附件
     "attachment-numbered-alone": dict(body=BASE["body"] + [("note", "附件：1.巡察发现问题清单")]),
+    # the seal (§7.3.5.1): placed as the frame places it, then 15 mm too low, 8 mm right, blue
+    "sealed": dict(seal=RED_SEAL),
+    "seal-low": dict(seal=dict(RED_SEAL, dy_mm=15)),
+    "seal-off-centre": dict(seal=dict(RED_SEAL, dx_mm=8)),
+    "seal-blue": dict(seal=dict(RED_SEAL, color=(20, 60, 220))),
 }
 
 POOL = ("巡察整改工作坚持以新时代中国特色社会主义思想为指导全面贯彻党的二十大精神聚焦职能责任"
@@ -98,6 +106,57 @@ def body_text(lines, seed, hang=False):
     if hang:  # a comma right after the first line's 26 characters: it hangs, or pulls one down
         text = text[:26] + "，" + text[26:-2] + "。"
     return text
+
+
+def seal_png(color, px=331):
+    """A plain seal, 42 mm at 200 dpi: a ring and a five-pointed star in `color` on transparency
+    (PNG written with zlib)."""
+    import struct
+    import zlib
+    c, r_out, r_in = (px - 1) / 2, px / 2 - 1, px / 2 - 9
+    star = []
+    for i in range(10):
+        rad = (px * 0.17) if i % 2 == 0 else (px * 0.17 * 0.382)
+        a = math.radians(-90 + 36 * i)
+        star.append((c + rad * math.cos(a), c + rad * math.sin(a)))
+
+    def in_star(x, y):
+        inside = False
+        for (x1, y1), (x2, y2) in zip(star, star[1:] + star[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+        return inside
+    rows = bytearray()
+    for y in range(px):
+        rows.append(0)
+        for x in range(px):
+            d = math.hypot(x - c, y - c)
+            on = r_in <= d <= r_out or in_star(x, y)
+            rows += bytes(color) + (b"\xff" if on else b"\x00")
+    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", px, px, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b""))
+
+
+def seal_run(seal, date_w_pt):
+    """The seal floating in front of the text, anchored in the date's paragraph: centred over the
+    date (which ends 4 characters from the right), its top 73.5 pt above the paragraph's top —
+    as the frame (templates/gbt9704) places it — moved by dx_mm/dy_mm."""
+    emu = lambda mm: round(mm * 36000)
+    centre_mm = 184 - 4 * 16 * 25.4 / 72 - date_w_pt / 2 * 25.4 / 72
+    x = emu(centre_mm - 21 + seal["dx_mm"])
+    y = -round(73.53 * 12700) + emu(seal["dy_mm"])
+    return ('<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
+            'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{emu(42)}" cy="{emu(42)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            '<wp:docPr id="2" name="印章" descr="seal"/><wp:cNvGraphicFramePr/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="seal.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            '<pic:blipFill><a:blip r:embed="rIdSeal"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(42)}" cy="{emu(42)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+            '</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
 
 
 def rpr(font=None, size=None, bold=False, color=None, spacing=None):
@@ -197,7 +256,9 @@ def document(p):
     date_w, sig_w = 6 * (8 + s) + 3 * (16 + s) + 5 * 3.2, 7 * (16 + s)
     out += [para(), para()]
     out.append(para("县委第一巡察组", ppr=f'<w:ind w:right="{round(1280 + (date_w - sig_w) / 2 * 20)}"/><w:jc w:val="right"/>'))
-    out.append(para("2023年7月5日", ppr='<w:ind w:right="1280"/><w:jc w:val="right"/>'))
+    seal = seal_run(p["seal"], date_w) if p["seal"] else ""
+    out.append(para(ppr='<w:ind w:right="1280"/><w:jc w:val="right"/>',
+                    runs=seal + '<w:r><w:t xml:space="preserve">2023年7月5日</w:t></w:r>'))
     out.append(edition_block(p))
     out.append(para())
     sect = ('<w:sectPr><w:footerReference w:type="default" r:id="rIdOdd"/><w:footerReference w:type="even" r:id="rIdEven"/>'
@@ -215,6 +276,7 @@ def write_docx(path, p):
     parts = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="png" ContentType="image/png"/>'
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
         '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
         '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
@@ -226,7 +288,8 @@ def write_docx(path, p):
         '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
         '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
         '<Relationship Id="rIdOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
-        '<Relationship Id="rIdEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>',
+        '<Relationship Id="rIdEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>'
+        '<Relationship Id="rIdSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/seal.png"/></Relationships>',
         "word/settings.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         '<w:evenAndOddHeaders/></w:settings>',
         "word/styles.xml": styles(p),
@@ -234,6 +297,8 @@ def write_docx(path, p):
         "word/footer1.xml": footer(p["odd_align"]),
         "word/footer2.xml": footer("left"),
     }
+    if p["seal"]:
+        parts["word/media/seal.png"] = seal_png(p["seal"]["color"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
