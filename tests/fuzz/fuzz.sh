@@ -8,9 +8,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}; shift || true
 build=${GONGWEN_FUZZ_BUILD:-$root/build-fuzz}
-flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g1 -O1"
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DGONGWEN_FUZZ=ON \
-  -DGONGWEN_WITH_LIBREOFFICE=OFF -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null || exit 1
+bash "$root/tests/fuzz/configure.sh" "$build" || exit 1
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=($(cd "$root/tests/fuzz" && ls fuzz_*.cpp | sed 's/fuzz_\(.*\)\.cpp/\1/'))
 cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null || exit 1
