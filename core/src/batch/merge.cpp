@@ -54,6 +54,7 @@ BatchSummary run_merge(const BatchOptions& o, const DocumentType& type, const In
     auto out_format = merge_format(o.merge);
     if (!out_format) throw Error("bad-option", o.merge, _("--merge needs a file name ending in .docx, .odt or .pdf"));
     if (*out_format == BatchFormat::pdf && !o.to_pdf) throw Error("bad-option", o.merge, _("PDF output needs a converter to PDF (LibreOffice)"));
+    // A merged PDF is the merged DOCX converted, as a plain batch's PDFs are.
     const DocFormat fmt = *out_format == BatchFormat::odt ? DocFormat::odt : DocFormat::docx;
     std::error_code ec;
     const fs::path path = fs::absolute(o.merge).lexically_normal();

@@ -128,6 +128,11 @@ public:
             if (at == std::string::npos) throw Error("merge-failed", label_, _("styles.xml has no office:master-styles"));
             styles.insert(at, extra_masters_);
         }
+        if (!extra_layouts_.empty()) {
+            std::size_t at = styles.find("</office:automatic-styles>");
+            if (at == std::string::npos) throw Error("merge-failed", label_, _("styles.xml has no office:automatic-styles"));
+            styles.insert(at, extra_layouts_);
+        }
         std::string autos;
         for (const auto& name : auto_order_) autos += auto_styles_[name];
         std::string head = content_head_ + autos + content_mid_;
@@ -276,6 +281,48 @@ private:
         }
     }
 
+    // A copy of the page style `master` whose page layout is for right pages only, followed by
+    // `master` itself: a document's first page is then always a right (odd) page, LibreOffice
+    // inserting a blank page before it when the previous document ended on one.
+    std::string right_page_master(const std::string& master) {
+        auto known = right_masters_.find(master);
+        if (known != right_masters_.end()) return known->second;
+        std::string src;
+        for (const std::string* pool : {&masters_, &extra_masters_})
+            for (const auto& c : xml::children(*pool))
+                if (src.empty() && c.name == "style:master-page" && xml::attribute(*pool, c.begin, "style:name") == master)
+                    src = pool->substr(c.begin, c.end - c.begin);
+        if (src.empty()) return right_masters_[master] = master;
+        std::string layout = xml::attribute(src, 0, "style:page-layout-name").value_or("");
+        std::string right_layout = "GongwenRight" + std::to_string(right_masters_.size() + 1);
+        for (const auto& c : xml::children(styles_autos_))
+            if (c.name == "style:page-layout" && xml::attribute(styles_autos_, c.begin, "style:name") == layout) {
+                std::string l = xml::rewrite_attributes(styles_autos_.substr(c.begin, c.end - c.begin),
+                                                        [&](std::string_view el, std::string_view a, std::string_view) -> std::optional<std::string> {
+                                                            if (el != "style:page-layout") return std::nullopt;
+                                                            if (a == "style:name") return right_layout;
+                                                            if (a == "style:page-usage") return std::string("right");
+                                                            return std::nullopt;
+                                                        });
+                if (l.find("style:page-usage=") == std::string::npos) l.insert(std::string_view("<style:page-layout").size(), " style:page-usage=\"right\"");
+                extra_layouts_ += l;
+            }
+        if (extra_layouts_.find("style:name=\"" + right_layout + "\"") == std::string::npos) return right_masters_[master] = master;
+        std::string name = "GongwenFirst" + std::to_string(right_masters_.size() + 1);
+        std::string page = xml::rewrite_attributes(src, [&](std::string_view el, std::string_view a, std::string_view) -> std::optional<std::string> {
+            if (el != "style:master-page") return std::nullopt;
+            if (a == "style:name") return name;
+            if (a == "style:display-name") return name;
+            if (a == "style:page-layout-name") return right_layout;
+            if (a == "style:next-style-name") return xml::escape_attribute(master);
+            return std::nullopt;
+        });
+        if (page.find("style:next-style-name=") == std::string::npos)
+            page.insert(std::string_view("<style:master-page").size(), " style:next-style-name=\"" + xml::escape_attribute(master) + "\"");
+        extra_masters_ += page;
+        return right_masters_[master] = name;
+    }
+
     // The first paragraph of the document starts a new page of the first page style, numbered 1.
     void start_on_new_page(std::string& body, unsigned k, const std::string& label) {
         auto p = xml::find_element(body, "text:p");
@@ -283,18 +330,23 @@ private:
         if (!p || (h && h->begin < p->begin)) p = h;
         if (!p) throw Error("merge-failed", label, _("the document has no paragraph to start its pages with"));
         std::string style = xml::attribute(body, p->begin, "text:style-name").value_or("Standard");
-        std::string master = first_master_;
-        if (auto r = current_masters_.find(master); r != current_masters_.end()) master = r->second;
+        std::string base = first_master_;
+        auto a = auto_styles_.find(style);
+        bool automatic = a != auto_styles_.end() && a->second.find("style:family=\"paragraph\"") != std::string::npos;
+        if (automatic)
+            if (auto m = xml::attribute(a->second, 0, "style:master-page-name"); m && !m->empty()) base = *m;
+        if (auto r = current_masters_.find(base); r != current_masters_.end()) base = r->second;
+        std::string master = right_page_master(base);
         std::string key = style + "\n" + master;
         auto it = start_styles_.find(key);
         if (it == start_styles_.end()) {
             std::string name = "GongwenStart" + std::to_string(start_styles_.size() + 1);
             while (auto_styles_.count(name)) name += "_";
             std::string def;
-            auto a = auto_styles_.find(style);
-            if (a != auto_styles_.end() && a->second.find("style:family=\"paragraph\"") != std::string::npos) {
+            if (automatic) {
                 def = xml::rewrite_attributes(a->second, [&](std::string_view el, std::string_view at, std::string_view) -> std::optional<std::string> {
                     if (el == "style:style" && at == "style:name") return name;
+                    if (el == "style:style" && at == "style:master-page-name") return xml::escape_attribute(master);
                     return std::nullopt;
                 });
                 std::size_t close = def.find('>');
@@ -336,6 +388,8 @@ private:
     std::string content_head_, content_mid_, content_tail_, styles_, manifest_, manifest_extra_;
     std::string masters_, styles_autos_, first_master_ = "Standard", extra_masters_;
     std::map<std::string, std::map<std::string, std::string>> variants_;  // master-styles hash -> page styles renamed
+    std::string extra_layouts_;
+    std::map<std::string, std::string> right_masters_;
     std::map<std::string, std::string> masters_renamed_, current_masters_, pictures_, auto_styles_, start_styles_;
     std::vector<std::string> auto_order_;
     std::set<std::string> written_;
