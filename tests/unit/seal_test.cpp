@@ -81,6 +81,30 @@ TEST(SealField, RefusesWhatIsNoImageSayingWhere) {
     EXPECT_NE(d.to_string().find("「联合发文机关」 row 1, 「印章」: must be an image"), std::string::npos) << d.to_string();
 }
 
+// A seal's picture is read and checked with the data, and a bad one is said on its field (not on
+// the frame's loop that places it); nothing is written.
+TEST(SealField, ABadPictureIsSaidOnItsField) {
+    std::string dir = test::temp_dir();
+    json d = json::parse(test::slurp(std::string(GONGWEN_SOURCE_DIR) + "/examples/samples/rectification-notice.json"));
+    d["印章"] = "nope.png";
+    test::write_file(dir + "/d.json", d.dump());
+    auto r = test::run_gongwen("generate rectification-notice --data '" + dir + "/d.json' -o '" + dir + "/n.docx'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("d.json: error[image-missing]: 「印章」: "), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/n.docx"));
+    d["印章"] = {{"data", "aGVsbG8="}};  // "hello"
+    test::write_file(dir + "/d.json", d.dump());
+    r = test::run_gongwen("generate rectification-notice --data '" + dir + "/d.json' -o '" + dir + "/n.docx'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("d.json: error[image-invalid]: 「印章」: "), std::string::npos) << r.err;
+    // The sample's own seal renders: one picture named 印章 in the date's line.
+    d["印章"] = json::parse(test::slurp(std::string(GONGWEN_SOURCE_DIR) + "/examples/samples/rectification-notice.json"))["印章"];
+    test::write_file(dir + "/d.json", d.dump());
+    r = test::run_gongwen("generate rectification-notice --data '" + dir + "/d.json' -o '" + dir + "/n.docx'");
+    ASSERT_EQ(r.code, 0) << r.err;
+    fs::remove_all(dir);
+}
+
 // ---- the frame -------------------------------------------------------------------------------
 
 // The width of the spaces lead() writes: 　 a character, U+2002 half, U+2005 a quarter.

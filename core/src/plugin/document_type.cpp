@@ -1,11 +1,40 @@
 // validate → compute → render, composed once: one document of a type.
 #include "gongwen/document_type.hpp"
 
+#include "gongwen/i18n.hpp"
+#include "gongwen/image.hpp"
 #include "layout/end_block.hpp"
 
 namespace gongwen {
 
 using json = nlohmann::json;
+using i18n::_;
+
+namespace {
+
+// The images of `seal` fields read and checked before anything is computed: a bad one is said on
+// its field (and row), as every other problem of the data, not on the frame's loop that places it.
+void check_seal_images(const std::vector<FieldSpec>& fields, const json& data, const std::string& label, const ImageSource& source,
+                       const std::string& row, Diagnostics& diags) {
+    for (const auto& f : fields) {
+        if (!data.is_object() || !data.contains(f.name)) continue;
+        const json& v = data[f.name];
+        std::string where = row.empty() ? f.display() : i18n::format(_("{row}, {field}"), {{"row", row}, {"field", f.display()}});
+        if (f.type == FieldType::list && !f.columns.empty() && v.is_array()) {
+            for (std::size_t i = 0; i < v.size(); ++i)
+                check_seal_images(f.columns, v[i], label, source, i18n::format(_("{field} row {row}"), {{"field", where}, {"row", i + 1}}), diags);
+            continue;
+        }
+        if (f.type != FieldType::seal || v.is_boolean() || image_value_empty(v)) continue;
+        try {
+            load_image(v, source);
+        } catch (const ImageError& e) {
+            diags.error(e.code(), label, i18n::format(_("{where}: {message}"), {{"where", where}, {"message", std::string(e.what())}}));
+        }
+    }
+}
+
+} // namespace
 
 std::shared_ptr<const DocumentType> DocumentType::open(const PluginCatalog& catalog, const std::string& id) {
     Diagnostics missing;
@@ -46,6 +75,8 @@ std::optional<std::string> DocumentType::generate(const json& data, DocFormat fo
     ValidateOptions vo = options.where ? *options.where : ValidateOptions{};
     vo.allow_invalid_xml_chars = options.render.strip_invalid_chars;
     json valid = validate_data(fields(), data, data_label, diags, vo);
+    if (diags.has_errors()) return std::nullopt;
+    if (options.render.images) check_seal_images(fields(), valid, data_label, *options.render.images, "", diags);
     if (diags.has_errors()) return std::nullopt;
     if (!plugin_->validate(valid, data_label, diags, options.where)) return std::nullopt;
     json prepared = plugin_->prepare(valid, data_label);
