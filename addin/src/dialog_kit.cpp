@@ -9,6 +9,7 @@
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XReschedule.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
@@ -158,6 +159,15 @@ void set_items(const Reference<beans::XPropertySet>& list, const std::vector<std
     uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(items[i]);
     list->setPropertyValue("StringItemList", Any(seq));
+}
+
+void drain_events(const Reference<uno::XComponentContext>& ctx) {
+    try {
+        Reference<awt::XReschedule> r(awt::Toolkit::create(ctx), UNO_QUERY);
+        if (r.is())
+            for (int i = 0; i < 5; ++i) r->reschedule();
+    } catch (const uno::Exception&) {
+    }
 }
 
 bool ask_yes_no(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,

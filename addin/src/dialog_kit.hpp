@@ -71,6 +71,9 @@ void set_text(const Reference<css::beans::XPropertySet>& p, const std::string& t
 std::string text_of(const Reference<css::beans::XPropertySet>& p);
 void set_items(const Reference<css::beans::XPropertySet>& list, const std::vector<std::string>& items);
 
+/// Lets the toolkit handle the events it has queued (a close posted by a key, …).
+void drain_events(const Reference<css::uno::XComponentContext>& ctx);
+
 /// A yes/no question in a message box; false when answered no, closed, or with no window.
 bool ask_yes_no(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::awt::XWindowPeer>& parent,
                 const std::string& title, const std::string& message, bool default_no = false);

@@ -21,6 +21,7 @@
 #include <rtl/ustring.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -107,9 +108,17 @@ public:
         attach();
         write_values(start);
         initial_ = read_values();
-        while (true) {
+        bool kept_open = false;
+        for (int quick = 0; quick < 3;) {
+            auto started = std::chrono::steady_clock::now();
             dialog_->execute();
             if (done_) break;
+            // A close the toolkit still had queued from the Esc before (it posts one per key
+            // handler that saw it) ends the form again at once: open it again without asking.
+            if (kept_open && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(300)) {
+                ++quick;
+                continue;
+            }
             FormValues now = read_values();
             if (now == initial_ || is_blank(now)) break;  // nothing typed: nothing to lose
             keep::save_draft(type_.id, form_data(fields_, now));
@@ -118,6 +127,8 @@ public:
                                     _("A draft is kept: the next 新建公文 of this type offers to restore it."),
                                 true))
                 break;
+            kept_open = true;
+            kit::drain_events(ctx_);
         }
         Reference<lang::XComponent>(dialog_, UNO_QUERY_THROW)->dispose();
         return done_;
@@ -169,7 +180,7 @@ private:
         auto marks = b_.label("pagemarks", "", 8 + (w - 16) * 6 / 10, y0, (w - 16) * 4 / 10, 10);
         marks->setPropertyValue("TextColor", Any(kRed));
         marks->setPropertyValue("Align", Any(sal_Int16(2)));
-        auto problems = b_.list("problems", {}, 8, y0 + 12, w - 16, 0, false, 32);
+        auto problems = b_.list("problems", {}, 8, y0 + 12, w - 16, 0, false, 30);
         problems->setPropertyValue("TextColor", Any(kRed));
         problems->setPropertyValue("HelpText", Any(ou(_("Double-click a problem to go to its field"))));
         const int by = layout_.height - 20;

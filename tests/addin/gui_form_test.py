@@ -41,6 +41,7 @@ SHOTS = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 TYPE = "rectification-notice"
 MANIFEST = json.load(open(os.path.join(SRC, "plugins", TYPE, "plugin.json"), encoding="utf-8"))
 RED = 0xC00000
+SHOWING = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
 failures = []
 
 
@@ -167,7 +168,7 @@ def accessibles(window):
 def named(window, start, role=None):
     """The shown accessibles whose name starts so (mnemonics left out)."""
     return [c for c in accessibles(window) if c.getAccessibleName().replace("~", "").startswith(start)
-            and (role is None or c.getAccessibleRole() == role) and c.getSize().Width > 0]
+            and (role is None or c.getAccessibleRole() == role) and c.getAccessibleStateSet().contains(SHOWING)]
 
 
 def click(screen, c, times=1):
@@ -206,6 +207,18 @@ def box(window, label_text):
 def text_in(window, label_text):
     b = box(window, label_text)
     return b.getText() if b is not None else None
+
+
+def grid(window):
+    """The shown grid of a list field (its rows are read through the row editor: choosing a row
+    puts its cells in the boxes below)."""
+    return next(c for c in accessibles(window) if c.getAccessibleRole() == 58 and c.getAccessibleName() == "Grid control"
+                and c.getAccessibleStateSet().contains(SHOWING))
+
+
+def row_cell(table, row):
+    cell = table.getAccessibleCellAt(row, 0)
+    return cell.getAccessibleContext() if hasattr(cell, "getAccessibleContext") else cell
 
 
 def start_new(screen):
@@ -292,9 +305,10 @@ def to_page_of(screen, w, label):
 def list_editor(screen):
     """Items 7, 8: the 问题 grid and its row editor; Enter adds a row; rows move."""
     w = screen.window(FORM)
-    to_page_of(screen, w, "问题")
+    problems_field = next(f for f in MANIFEST["fields"] if f["name"] == "问题")
+    to_page_of(screen, w, problems_field["label"]["zh"])
     headers = [x.getAccessibleName() for x in accessibles(w)]
-    cols = [c["label"]["zh"] for c in next(f for f in MANIFEST["fields"] if f["name"] == "问题")["columns"]]
+    cols = [c["label"]["zh"] for c in problems_field["columns"]]
     check(all(any(h.startswith(c) or h.startswith("* " + c) for h in headers) for c in cols),
           f"the list editor labels its columns {cols}")
     combos = [x for x in accessibles(w) if x.getAccessibleRole() == 7 and x.getAccessibleName().startswith("* " + cols[1])]
@@ -304,11 +318,13 @@ def list_editor(screen):
         items = [lists[0].getAccessibleChild(k).getAccessibleContext().getAccessibleName()
                  for k in range(lists[0].getAccessibleChildCount())] if lists else []
     check("全面从严治党" in items, f"类别 is a drop-down of its choices ({len(items)} items)")
-    desc = [x for x in accessibles(w) if x.getAccessibleRole() == 60 and x.getAccessibleName().startswith("* " + cols[0])]
-    multi = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.MULTI_LINE")
-    check(bool(desc) and multi in desc[0].getAccessibleStateSet(), f"{cols[0]} (multi-line) is edited in a box of several lines")
-    # Enter in the 依据 box adds the row: the form stays, the grid has it
+    # a multi-line text: a scrolled box of several lines (VCL's multi-line edit), not a one-line box
+    desc = [x for x in accessibles(w) if x.getAccessibleRole() in (51, 60) and x.getAccessibleName().startswith("* " + cols[0])]
     basis = [x for x in accessibles(w) if x.getAccessibleRole() == 60 and x.getAccessibleName().startswith(cols[2])]
+    check(bool(desc) and bool(basis) and desc[0].getAccessibleRole() == 51 and
+          desc[0].getSize().Height >= 2 * basis[0].getSize().Height,
+          f"{cols[0]} (multi-line) is edited in a box of several lines")
+    # Enter in the 依据 box adds the row: the form stays, the grid has it
     before = len(screen.office.texts())
     click(screen, desc[0])
     screen.type("甲问题")
@@ -317,14 +333,21 @@ def list_editor(screen):
     screen.keys("Return")
     time.sleep(1)
     check(not screen.gone(FORM) and len(screen.office.texts()) == before, "Enter in a list item's box does not run 生成")
-    check(bool(named(w, "甲问题")), "Enter in a list item's box adds the row")
+    table = grid(w)
+    check(table.getAccessibleRowCount() == 1, f"Enter in a list item's box adds the row ({table.getAccessibleRowCount()} rows)")
+    check(basis[0].getText() == "", "the row editor is emptied for the next row")
     click(screen, desc[0])
     screen.type("乙问题")
+    click(screen, basis[0])
+    screen.type("乙依据")
     click(screen, named(w, "添加")[0])
-    cells = lambda: [x.getAccessibleName() for x in accessibles(w) if x.getAccessibleName() in ("甲问题", "乙问题")]
-    click(screen, named(w, "乙问题")[0])
+    check(table.getAccessibleRowCount() == 2, "添加 adds a second row")
+    click(screen, row_cell(grid(w), 1))
+    check(basis[0].getText() == "乙依据", f"choosing a row puts its cells in the boxes ({basis[0].getText()!r})")
     click(screen, named(w, "上移")[0])
-    check(cells()[:2] == ["乙问题", "甲问题"], f"上移 moves the chosen row up ({cells()})")
+    click(screen, row_cell(grid(w), 1))
+    click(screen, row_cell(grid(w), 0))
+    check(basis[0].getText() == "乙依据", f"上移 moves the chosen row up (the first row now holds {basis[0].getText()!r})")
     screen.shot("addin-form-table.png")
 
 
@@ -333,7 +356,8 @@ def problems(screen):
     corrected field loses its mark."""
     w = screen.window(FORM)
     click(screen, named(w, "生成")[0])
-    time.sleep(1.5)
+    screen.until("the problems", lambda: any(x.getAccessibleRole() == 33 and x.getAccessibleName().startswith("第")
+                                             for x in accessibles(w)), 10)
     required = [f["label"]["zh"] for f in MANIFEST["fields"] if f.get("required") and f["type"] != "date"
                 and f["name"] not in ("巡察开始", "巡察结束")]
     colours = {r: (label_peer(w, r).getProperty("TextColor") if label_peer(w, r) else None) for r in required}
@@ -357,14 +381,15 @@ def esc_asks(screen, config):
     screen.keys("Escape")
     box = screen.question("放弃已填写的内容")
     check(box is not None, "Esc on a form with typing asks 「放弃已填写的内容？」")
-    click(screen, named(box, "否")[0])
-    time.sleep(1)
-    check(not screen.gone(FORM), "否: the form stays, with what was typed")
+    time.sleep(0.5)
+    click(screen, screen.until("the 否 button", lambda: named(box, "否"))[0])
+    check(screen.until("the form again", lambda: not screen.gone(FORM), 10), "否: the form stays, with what was typed")
     check(text_in(screen.window(FORM), "标题") == "关于测试的通知", "否: the typing is still there")
     screen.focus(FORM)
     screen.keys("Escape")
     box = screen.question("放弃已填写的内容")
-    click(screen, named(box, "是")[0])
+    time.sleep(0.5)
+    click(screen, screen.until("the 是 button", lambda: named(box, "是"))[0])
     screen.until("the form closed", lambda: screen.gone(FORM), 10)
     draft = os.path.join(config, "gongwen", "addin", "drafts", TYPE + ".json")
     kept = json.load(open(draft, encoding="utf-8")) if os.path.exists(draft) else {}
@@ -380,12 +405,13 @@ def restore_and_generate(screen, config, data_file):
     texts = [c.getAccessibleName() for c in accessibles(w)]
     check(any(t.startswith("ODT") for t in texts) and any(
         c.getAccessibleName().startswith(MANIFEST["name"]["zh"]) and
-        uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SELECTED") in c.getAccessibleStateSet()
+        c.getAccessibleStateSet().contains(uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SELECTED"))
         for c in accessibles(w)), "the picker starts at the type and format chosen last")
     screen.focus(PICKER)
     screen.keys("Return")
     box = screen.question("是否恢复")
-    click(screen, named(box, "是")[0])
+    time.sleep(0.5)
+    click(screen, screen.until("the 是 button", lambda: named(box, "是"))[0])
     w = screen.window(FORM)
     check(text_in(w, "标题") == "关于测试的通知", "the next 新建公文 restores the draft")
     # 载入数据…: the file picker
@@ -410,7 +436,7 @@ def restore_and_generate(screen, config, data_file):
     click(screen, named(w, "生成")[0])
     screen.until("the document", lambda: len(screen.office.texts()) > before, 60)
     kept = json.load(open(os.path.join(config, "gongwen", "addin", TYPE + ".json"), encoding="utf-8"))
-    check("发文机关标志" in kept and "联系人" in kept, "names, organs and contacts are remembered")
+    check("发文机关标志" in kept and "联系人" in kept, f"names, organs and contacts are remembered ({sorted(kept)})")
     check(not {"份号", "发文字号", "标题", "成文日期"} & set(kept), f"numbers, titles and dates are not ({sorted(kept)})")
     check(not os.path.exists(os.path.join(config, "gongwen", "addin", "drafts", TYPE + ".json")), "the draft is gone once made")
 
