@@ -296,8 +296,13 @@ struct gongwen_office {
                 why = format(_("LibreOffice opened {file} as something it cannot store"), {{"file", input}});
                 return GONGWEN_OFFICE_DOCUMENT_FAILED;
             }
-            uno::Sequence<beans::PropertyValue> store(1);
+            // The blank pages LibreOffice inserts (a page numbered odd after an odd one, as each
+            // document of batch --merge starts) are kept: double-sided printing needs them.
+            uno::Sequence<beans::PropertyValue> filter(1);
+            filter[0] = prop("IsSkipEmptyPages", uno::Any(false));
+            uno::Sequence<beans::PropertyValue> store(2);
             store[0] = prop("FilterName", uno::Any(OUString("writer_pdf_Export")));
+            store[1] = prop("FilterData", uno::Any(filter));
             storable->storeToURL(ou(file_url(pdf)), store);
             close_document(doc);
             return GONGWEN_OFFICE_OK;

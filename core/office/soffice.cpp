@@ -92,7 +92,9 @@ std::string run_soffice(const std::string& soffice, const std::string& work, con
     // A profile of its own per process: a killed office may leave its profile locked.
     std::string profile = "-env:UserInstallation=file://" + work + "/profile" + std::to_string(attempt);
     std::vector<std::string> args = {office_spawn::office_program(soffice), "--headless", "--invisible", "--norestore",
-                                     "--nodefault", "--nologo", profile, "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir};
+                                     "--nodefault", "--nologo", profile, "--convert-to",
+                                     // blank pages LibreOffice inserts kept, as the bridge keeps them
+                                     "pdf:writer_pdf_Export:{\"IsSkipEmptyPages\":{\"type\":\"boolean\",\"value\":\"false\"}}", "--outdir", outdir};
     args.insert(args.end(), inputs.begin(), inputs.end());
     int status = 0;
     pid_t pid = 0;

@@ -74,12 +74,10 @@ if "$bin" batch rectification-notice "${data[@]}" --merge "$work/all.odt" 2>"$wo
 else
   bad "batch --merge all.odt"; tail -5 "$work/odt.log"
 fi
-# The probe type (tests/merge/make_probe.py): three pages per document. Measured with LibreOffice
-# 7.4: it numbers each document from 1 but inserts no blank page before a document that follows
-# an odd-length one, neither for the DOCX's w:type oddPage nor for the ODT's right-only first
-# page style (its left/right follows the restarted page number); Word does for w:type oddPage.
-# So here the page numbers are checked, and the blank pages only reported. (A notice has an
-# even number of pages, its 版记 on an even page, so the notices above start on odd pages.)
+# The probe type (tests/merge/make_probe.py): three pages per document, so LibreOffice inserts a
+# blank page before the second and the third (a page numbered 1 after page 3, both right pages),
+# which the PDF keeps (IsSkipEmptyPages=false); its template converted to ODT by LibreOffice for
+# the ODT merge.
 python3 "$src/tests/merge/make_probe.py" "$work/probe"
 plugin=$work/probe/merge-probe
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to odt --outdir "$plugin/templates" \
@@ -92,17 +90,18 @@ json.dump(m, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 export GONGWEN_PLUGIN_PATH=$plugin
 if "$bin" batch merge-probe --data "$work/probe/rows.csv" --merge "$work/probe.pdf" 2>"$work/probe.log"; then
-  pages "$work/probe.pdf" 3 any && ok "merged probe PDF: each 3-page document numbered from 1" || bad "merged probe PDF page numbers"
+  pages "$work/probe.pdf" 3 && ok "merged probe PDF: each 3-page document from an odd page numbered 1" || bad "merged probe PDF page numbers"
   blanks=$(for i in $(seq 1 "$(pdfinfo "$work/probe.pdf" | awk '/^Pages:/{print $2}')"); do
     pdftotext -f "$i" -l "$i" "$work/probe.pdf" - | tr -d '[:space:]\f' | grep -q . || echo "$i"; done | tr '\n' ' ')
-  echo "  blank pages in the probe PDF: '${blanks}' (4 and 8 for double-sided printing; see above)"
+  [ "$blanks" = "4 8 " ] && ok "blank pages 4 and 8 (after each 3-page document)" || bad "blank pages: '$blanks' (expected 4 8)"
 else
   bad "batch --merge probe.pdf"; tail -5 "$work/probe.log"
 fi
 if [ -s "$plugin/templates/probe.odt" ] && "$bin" batch merge-probe --data "$work/probe/rows.csv" --merge "$work/probe.odt" 2>"$work/probe-odt.log"; then
-  soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to pdf --outdir "$work/probe-odt" \
+  soffice --headless --norestore "-env:UserInstallation=file://$work/profile" \
+    --convert-to 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}' --outdir "$work/probe-odt" \
     "$work/probe.odt" >"$work/soffice.log" 2>&1
-  pages "$work/probe-odt/probe.pdf" 3 any && ok "merged probe ODT: each 3-page document numbered from 1" \
+  pages "$work/probe-odt/probe.pdf" 3 && ok "merged probe ODT: each 3-page document from an odd page numbered 1" \
     || bad "merged probe ODT page numbers"
 else
   bad "batch --merge probe.odt"; tail -5 "$work/probe-odt.log"
