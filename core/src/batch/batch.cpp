@@ -258,6 +258,7 @@ BatchSummary run_batch(const BatchOptions& o) {
             if (it != failures.end() && r.status == RowStatus::written) {
                 r.status = RowStatus::failed;
                 // The row and its file: "notices.xlsx:7: error[office-failed]: 单位7.pdf: LibreOffice …"
+                // TRANSLATORS: a row's output file, then why LibreOffice could not make it
                 r.diagnostics.error("office-failed", rows.label + ":" + std::to_string(r.row),
                                     format(_("{file}: {reason}"), {{"file", fs::path(r.output).filename().string()}, {"reason", it->second}}));
             }
