@@ -66,10 +66,15 @@ PictureTemplate cut_at_sentinels(const pugi::xml_document& doc) {
     PictureTemplate t;
     const std::string_view mark = "\xC2\xA7gw";
     std::size_t from = 0;
-    for (std::size_t at = xml.find(mark); at != std::string::npos; at = xml.find(mark, from)) {
+    for (std::size_t at = xml.find(mark); at != std::string::npos; at = xml.find(mark, at + 1)) {
+        // A sentinel is §gwN§ with N a hole; anything else (the document's own text) stays text.
+        std::size_t digit = at + mark.size();
+        if (digit + 3 > xml.size() || xml[digit] < '0' || xml[digit] > '0' + static_cast<int>(Hole::alt) ||
+            xml.compare(digit + 1, 2, "\xC2\xA7") != 0)
+            continue;
         t.pieces.push_back(xml.substr(from, at - from));
-        t.holes.push_back(static_cast<Hole>(xml[at + mark.size()] - '0'));
-        from = at + mark.size() + 3;  // the digit and the closing §
+        t.holes.push_back(static_cast<Hole>(xml[digit] - '0'));
+        from = digit + 3;  // the digit and the closing §
     }
     t.pieces.push_back(xml.substr(from));
     return t;

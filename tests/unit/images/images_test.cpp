@@ -3,6 +3,7 @@
 #include "gongwen/image.hpp"
 #include "gongwen/template.hpp"
 
+#include "formats/format.hpp"
 #include "images/image_check.hpp"
 #include "../test_util.hpp"
 
@@ -164,6 +165,36 @@ TEST(ImageTags, AnImageErrorNamesTheDataTheFieldAndTheLoopItem) {
     EXPECT_EQ(e.file, "rows.csv:7");
     EXPECT_EQ(e.tag, "{{%photo}}");
     EXPECT_NE(e.message.find("item 2 of 'rows'"), std::string::npos) << e.message;
+}
+
+TEST(ImageTags, PlaceholderTemplateKeepsEverythingButTheImage) {
+    // An anchored picture: its position, wrap and name (which happens to look like a sentinel) stay.
+    std::string xml =
+        "<w:drawing><wp:anchor behindDoc=\"1\"><wp:positionH relativeFrom=\"page\"><wp:posOffset>42</wp:posOffset></wp:positionH>"
+        "<wp:extent cx=\"1512000\" cy=\"756000\"/><wp:wrapNone/><wp:docPr id=\"7\" name=\"x\xC2\xA7gw9\xC2\xA7 \xC2\xA7gw\" "
+        "descr=\" {{%seal}} \"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed=\"rId5\"><a:extLst><a:ext uri=\"u\">"
+        "<asvg:svgBlip r:embed=\"rId6\"/></a:ext></a:extLst></a:blip></pic:blipFill><pic:spPr><a:xfrm><a:ext cx=\"1512000\" "
+        "cy=\"756000\"/></a:xfrm></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing>";
+    const detail::FormatAdapter& docx = detail::format_adapter(DocFormat::docx);
+    EXPECT_EQ(docx.picture_alt_text(xml), " {{%seal}} ");
+    std::string problem;
+    auto t = docx.picture_template(xml, "{{%seal}}", problem);
+    ASSERT_TRUE(t) << problem;
+    EXPECT_NEAR(t->width_mm, 42, 1e-9);
+    EXPECT_NEAR(t->height_mm, 21, 1e-9);
+    std::string out;
+    detail::PictureUse use{"rIdGw1", ImageFormat::png, 30, 30, "印章"};
+    for (std::size_t i = 0; i < t->pieces.size(); ++i) {
+        out += t->pieces[i];
+        if (i < t->holes.size()) docx.append_picture_hole(out, t->holes[i], use);
+    }
+    for (const char* kept : {"behindDoc=\"1\"", "<wp:posOffset>42</wp:posOffset>", "<wp:wrapNone", "id=\"7\"",
+                             "name=\"x\xC2\xA7gw9\xC2\xA7 \xC2\xA7gw\"", "r:embed=\"rIdGw1\"", "descr=\"印章\"",
+                             "cx=\"1080000\" cy=\"1080000\""})
+        EXPECT_NE(out.find(kept), std::string::npos) << kept << " in " << out;
+    EXPECT_EQ(out.find("rId5"), std::string::npos) << out;
+    EXPECT_EQ(out.find("svgBlip"), std::string::npos) << out;  // the old SVG twin is gone; a PNG brings none
+    EXPECT_FALSE(docx.picture_template("<w:drawing><wp:inline/></w:drawing>", "{{%seal}}", problem));
 }
 
 } // namespace
