@@ -2,6 +2,7 @@
 
 #include "gongwen/i18n.hpp"
 
+#include "template/placeholders.hpp"
 #include "template/xml_text.hpp"
 #include "xml_problem.hpp"
 
@@ -57,7 +58,8 @@ public:
                                              {{"line", line_of(xml, result.offset)}, {"problem", xml_problem(result.status)}}));
         read_items(doc);
         find_tags();
-        if (!pictures_.empty()) find_placeholders();
+        if (!pictures_.empty())
+            placeholders_ = find_placeholders(raw_, pictures_, text_items_, text_offsets_, part_.tags, format_, options_, formatters_);
         if (part_.tags.empty()) return std::move(part_);
         split_text_at_tags();
         order_tags();
@@ -300,65 +302,6 @@ private:
                 out.push_back(std::move(rest));
             }
         }
-    }
-
-    // ---- placeholder pictures: a picture whose alt text is an image tag ------------------------
-
-    static std::string_view trim_spaces(std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-        return s;
-    }
-
-    // The layer offset where the text of raw items from `r` on starts.
-    std::size_t layer_offset_from(int r) const {
-        auto it = std::lower_bound(text_items_.begin(), text_items_.end(), r);
-        if (it == text_items_.end()) return text_offsets_.empty() ? 0 : text_offsets_.back() + raw_[text_items_.back()].markup.size();
-        return text_offsets_[static_cast<std::size_t>(it - text_items_.begin())];
-    }
-
-    void find_placeholders() {
-        const std::string& open = options_.open;
-        const std::string& close = options_.close;
-        std::vector<TagRecord> found;
-        std::vector<std::pair<int, int>> ranges;
-        for (auto [first, last] : pictures_) {
-            bool has_open = false;
-            for (int i = first; i <= last && !has_open; ++i) has_open = raw_[i].markup.find(open) != std::string::npos;
-            if (!has_open) continue;
-            std::string xml;
-            for (int i = first; i <= last; ++i) {
-                if (raw_[i].kind == ItemKind::text)
-                    append_escaped_text(xml, raw_[i].markup);
-                else
-                    xml += raw_[i].markup;
-            }
-            std::string alt = format_.picture_alt_text(xml);
-            std::string_view text = trim_spaces(alt);
-            if (text.size() < open.size() + close.size() || text.substr(0, open.size()) != open ||
-                text.substr(text.size() - close.size()) != close)
-                continue;
-            ParsedTag parsed = parse_tag(text.substr(open.size(), text.size() - open.size() - close.size()), formatters_);
-            if (parsed.kind != ParsedTag::Kind::image) continue;
-            // Tags found in the picture's own text (an ODT frame's title) are the placeholder's;
-            // a tag running into or out of the picture leaves it a plain picture.
-            std::size_t lb = layer_offset_from(first), le = layer_offset_from(last + 1);
-            bool crossing = false;
-            for (const auto& t : part_.tags) crossing |= (t.begin < lb && t.end > lb) || (t.begin < le && t.end > le);
-            if (crossing) continue;
-            part_.tags.erase(std::remove_if(part_.tags.begin(), part_.tags.end(),
-                                            [&](const TagRecord& t) { return t.begin >= lb && t.begin < le && t.end <= le && le > lb; }),
-                             part_.tags.end());
-            TagRecord tag;
-            tag.parsed = std::move(parsed);
-            tag.text = std::string(text);
-            tag.paragraph = raw_[first].paragraph;
-            tag.picture = std::move(xml);
-            found.push_back(std::move(tag));
-            ranges.emplace_back(first, last);
-        }
-        for (auto& t : found) part_.tags.push_back(std::move(t));
-        placeholders_ = std::move(ranges);
     }
 
     // Tags in document order (placeholders' tags were appended last); items renumbered.
