@@ -12,7 +12,7 @@ Produces, in one work folder:
                lists, headers and footers, text boxes, notes), several data sets and options
   golden/      every golden case (tests/golden/*) that renders, with its options.json
   scaffold/    a type made by `gongwen plugin new`, its templates and a generated document
-  batch/       `gongwen batch` of examples/batch in DOCX and ODT
+  batch/       `gongwen batch` of examples/batch in DOCX and ODT, and the same rows merged (--merge)
   conformance/ the docxtemplater suite's outputs (from GONGWEN_SHARED_DIR), and those of its ODT
                twins (run_conformance_odt.py), judged against their inputs: a valid input must
                give a valid output, an invalid one no error it did not have
@@ -307,6 +307,12 @@ def batch(run):
             run.fail(f"batch ({fmt}) wrote no document")
         for f in made:
             run.expect_valid(os.path.join(outdir, f), f"batch ({fmt})")
+        # the same rows merged into one document (batch --merge)
+        merged = os.path.join(run.work, "batch", "merged." + fmt)
+        if run.gongwen("batch", "rectification-notice", "--data", os.path.join(src, "notices.csv"),
+                       "--rows", os.path.join(src, "problems.csv") + ":被巡察单位", "--merge", merged,
+                       "--jobs", "2", label=f"batch --merge ({fmt})"):
+            run.expect_valid(merged, f"batch --merge ({fmt})")
 
 
 # ---- the docxtemplater suite -----------------------------------------------------------------------------
