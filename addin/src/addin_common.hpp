@@ -5,6 +5,7 @@
 
 #include "gongwen/plugin.hpp"
 
+#include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -50,6 +51,10 @@ css::uno::Reference<css::lang::XComponent> open_untitled(const css::uno::Referen
 /// window to ask in (a headless office cancels every dialog).
 int choose(const css::uno::Reference<css::uno::XComponentContext>& ctx, const css::uno::Reference<css::awt::XWindowPeer>& parent,
            const std::string& title, const std::string& message, const std::vector<std::string>& buttons);
+
+/// Puts a dialog whose peer exists in the middle of its parent window (without a window manager
+/// a dialog otherwise opens at the top-left corner of the screen).
+void centre(const css::uno::Reference<css::awt::XControl>& dialog, const css::uno::Reference<css::awt::XWindowPeer>& parent);
 
 /// The frame's window, the parent of dialogs.
 css::uno::Reference<css::awt::XWindowPeer> window_of(const css::uno::Reference<css::frame::XFrame>& frame);

@@ -25,6 +25,7 @@
 #include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
 #include <com/sun/star/awt/grid/XGridControl.hpp>
 #include <com/sun/star/awt/grid/XGridRowSelection.hpp>
+#include <com/sun/star/awt/grid/XGridSelectionListener.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
@@ -44,12 +45,15 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextViewCursor.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/util/XSearchable.hpp>
+#include <com/sun/star/util/XSearchDescriptor.hpp>
 #include <com/sun/star/view/SelectionType.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
-#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/implbase3.hxx>
 #include <rtl/ref.hxx>
 
+#include <algorithm>
 #include <functional>
 
 using namespace com::sun::star;
@@ -174,6 +178,24 @@ void go_to(const Reference<frame::XModel>& model, const Row& row) {
     if (row.page > 0) {
         Reference<text::XTextViewCursorSupplier> vcs(controller, UNO_QUERY);
         if (!vcs.is()) return;
+        // The line the message quotes (“你单位开展了…”), when it is on that page.
+        if (auto at = row.problem.find("\xE2\x80\x9C"); at != std::string::npos) {  // “
+            std::string quoted = row.problem.substr(at + 3);
+            quoted = quoted.substr(0, std::min(quoted.find("\xE2\x80\xA6"), quoted.find("\xE2\x80\x9D")));  // … ”
+            Reference<util::XSearchable> searchable(model, UNO_QUERY);
+            Reference<view::XSelectionSupplier> sel(controller, UNO_QUERY);
+            if (!quoted.empty() && searchable.is() && sel.is()) {
+                auto search = searchable->createSearchDescriptor();
+                search->setSearchString(ou(quoted));
+                Reference<text::XTextRange> found(searchable->findFirst(search), UNO_QUERY);
+                while (found.is()) {
+                    sel->select(Any(found));
+                    Reference<text::XPageCursor> pc(vcs->getViewCursor(), UNO_QUERY);
+                    if (pc.is() && pc->getPage() == row.page) return;
+                    found.set(searchable->findNext(found, search), UNO_QUERY);
+                }
+            }
+        }
         Reference<text::XPageCursor> page(vcs->getViewCursor(), UNO_QUERY);
         if (page.is() && page->jumpToPage(static_cast<sal_Int16>(row.page))) {
             page->jumpToStartOfPage();
@@ -185,9 +207,13 @@ void go_to(const Reference<frame::XModel>& model, const Row& row) {
     }
 }
 
-class ListEvents : public cppu::WeakImplHelper2<awt::XMouseListener, awt::XActionListener> {
+class ListEvents : public cppu::WeakImplHelper3<awt::XMouseListener, awt::XActionListener, awt::grid::XGridSelectionListener> {
 public:
-    ListEvents(Reference<awt::grid::XGridControl> grid, std::function<void(int)> go) : grid_(std::move(grid)), go_(std::move(go)) {}
+    ListEvents(Reference<awt::grid::XGridControl> grid, std::function<void(int)> go, std::function<void(int)> show)
+        : grid_(std::move(grid)), go_(std::move(go)), show_(std::move(show)) {}
+    void SAL_CALL selectionChanged(const awt::grid::GridSelectionEvent& e) override {
+        if (e.SelectedRowIndexes.getLength() > 0) show_(e.SelectedRowIndexes[0]);
+    }
     void SAL_CALL mousePressed(const awt::MouseEvent& e) override {
         if (e.ClickCount != 2) return;
         int row = grid_->getRowAtPoint(e.X, e.Y);
@@ -206,14 +232,14 @@ public:
 
 private:
     Reference<awt::grid::XGridControl> grid_;
-    std::function<void(int)> go_;
+    std::function<void(int)> go_, show_;
 };
 
 void show_list(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                const Reference<frame::XModel>& model, const std::string& summary, const std::vector<Row>& rows) {
     Reference<lang::XMultiServiceFactory> dm(
         ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx), UNO_QUERY_THROW);
-    const int W = 460, H = 250;
+    const int W = 500, H = 280;
     Reference<beans::XPropertySet> dp(dm, UNO_QUERY_THROW);
     dp->setPropertyValue("Title", Any(ou(_("Check Layout — GB/T 9704-2012"))));
     dp->setPropertyValue("Width", Any(sal_Int32(W)));
@@ -233,7 +259,7 @@ void show_list(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     label->setPropertyValue("Label", Any(ou(summary + "  " + _("Double-click a line to select its place in the document."))));
 
     auto columns = awt::grid::DefaultGridColumnModel::create(ctx);
-    const std::pair<std::string, int> heads[] = {{_("Item"), 60}, {_("Where"), 60}, {_("Found"), 180}, {_("GB/T 9704 wants"), 150}};
+    const std::pair<std::string, int> heads[] = {{_("Item"), 50}, {_("Where"), 45}, {_("Found"), 220}, {_("GB/T 9704 wants"), 170}};
     for (const auto& [title, width] : heads) {
         auto c = columns->createColumn();
         c->setTitle(ou(title));
@@ -250,7 +276,16 @@ void show_list(const Reference<uno::XComponentContext>& ctx, const Reference<awt
         cells[3] <<= ou(r.wants);
         data->addRow(Any(), cells);
     }
-    auto grid = add("com.sun.star.awt.grid.UnoControlGridModel", "list", 6, 20, W - 12, H - 46);
+    auto grid = add("com.sun.star.awt.grid.UnoControlGridModel", "list", 6, 20, W - 12, H - 92);
+    // the chosen line whole: a cell shows only what fits
+    auto detail = add("com.sun.star.awt.UnoControlEditModel", "detail", 6, H - 68, W - 12, 42);
+    detail->setPropertyValue("MultiLine", Any(true));
+    detail->setPropertyValue("ReadOnly", Any(true));
+    detail->setPropertyValue("VScroll", Any(true));
+    auto detail_of = [&](const Row& r) {
+        return r.what + " · " + r.where + "\n" + r.problem + (r.wants.empty() ? "" : "\n" + std::string(_("GB/T 9704 wants")) + ": " + r.wants);
+    };
+    if (!rows.empty()) detail->setPropertyValue("Text", Any(ou(detail_of(rows.front()))));
     grid->setPropertyValue("ColumnModel", Any(columns));
     grid->setPropertyValue("GridDataModel", Any(data));
     grid->setPropertyValue("ShowRowHeader", Any(false));
@@ -270,11 +305,20 @@ void show_list(const Reference<uno::XComponentContext>& ctx, const Reference<awt
                                     UNO_QUERY_THROW);
     dialog->setModel(Reference<awt::XControlModel>(dm, UNO_QUERY_THROW));
     dialog->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx), UNO_QUERY_THROW), parent);
+    centre(dialog, parent);
     Reference<awt::XControlContainer> container(dialog, UNO_QUERY_THROW);
     Reference<awt::grid::XGridControl> grid_control(container->getControl("list"), UNO_QUERY_THROW);
-    rtl::Reference<ListEvents> events(new ListEvents(grid_control, [&](int row) {
-        if (row >= 0 && row < static_cast<int>(rows.size())) go_to(model, rows[static_cast<std::size_t>(row)]);
-    }));
+    rtl::Reference<ListEvents> events(new ListEvents(
+        grid_control,
+        [&](int row) {
+            if (row >= 0 && row < static_cast<int>(rows.size())) go_to(model, rows[static_cast<std::size_t>(row)]);
+        },
+        [&](int row) {
+            if (row >= 0 && row < static_cast<int>(rows.size()))
+                detail->setPropertyValue("Text", Any(ou(detail_of(rows[static_cast<std::size_t>(row)]))));
+        }));
+    Reference<awt::grid::XGridRowSelection>(grid_control, UNO_QUERY_THROW)
+        ->addSelectionListener(Reference<awt::grid::XGridSelectionListener>(events.get()));
     Reference<awt::XWindow>(grid_control, UNO_QUERY_THROW)->addMouseListener(Reference<awt::XMouseListener>(events.get()));
     Reference<awt::XButton>(container->getControl("go"), UNO_QUERY_THROW)->addActionListener(Reference<awt::XActionListener>(events.get()));
     Reference<awt::XDialog>(dialog, UNO_QUERY_THROW)->execute();
@@ -288,17 +332,14 @@ std::string check_current(const Reference<uno::XComponentContext>& ctx, const Re
     if (frame.is() && frame->getController().is()) model = frame->getController()->getModel();
     if (!model.is()) throw Failure(_("no document is open"));
     TempDir tmp;
-    std::string url = u8(model->getURL()), filter;
-    for (const auto& a : model->getArgs()) {
-        OUString v;
-        if (a.Name == "FilterName" && (a.Value >>= v)) filter = u8(v);
-    }
-    const bool docx = filter == "MS Word 2007 XML" || (filter.empty() && ends_with(url, ".docx"));
+    const std::string url = u8(model->getURL());
     const std::string title = url.empty() ? std::string(_("the current document")) : system_path(url);
-    std::string src = tmp.path + (docx ? "/current.docx" : "/current.odt"), pdf = tmp.path + "/current.pdf";
+    // The XML check on LibreOffice's own format, whatever the file is: a DOCX that LibreOffice
+    // writes anew renames its styles (the title style is no longer found), its ODT keeps them.
+    std::string src = tmp.path + "/current.odt", pdf = tmp.path + "/current.pdf";
     Reference<frame::XStorable> storable(model, UNO_QUERY_THROW);
     uno::Sequence<beans::PropertyValue> store(1);
-    store[0] = prop("FilterName", Any(ou(docx ? "MS Word 2007 XML" : "writer8")));
+    store[0] = prop("FilterName", Any(OUString("writer8")));
     storable->storeToURL(ou(file_url(src)), store);
     gongwen::Diagnostics all = gongwen::check_gbt9704(gongwen::Package::read_file(src));
     // The pages as LibreOffice lays them out: the document as it is, to PDF, as `gongwen check` does.

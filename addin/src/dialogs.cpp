@@ -4,6 +4,7 @@
 
 #include "gongwen/i18n.hpp"
 
+#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -81,6 +82,14 @@ Reference<lang::XComponent> open_untitled(const Reference<uno::XComponentContext
 
 Reference<awt::XWindowPeer> window_of(const Reference<frame::XFrame>& frame) {
     return frame.is() ? Reference<awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY) : nullptr;
+}
+
+void centre(const Reference<awt::XControl>& dialog, const Reference<awt::XWindowPeer>& parent) {
+    Reference<awt::XWindow> d(dialog, UNO_QUERY), p(parent, UNO_QUERY);
+    if (!d.is() || !p.is()) return;
+    awt::Rectangle pr = p->getPosSize(), dr = d->getPosSize();
+    d->setPosSize(pr.X + std::max(0, (pr.Width - dr.Width) / 2), pr.Y + std::max(0, (pr.Height - dr.Height) / 3), 0, 0,
+                  awt::PosSize::POS);
 }
 
 namespace {
@@ -162,6 +171,7 @@ int choose(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XW
                                     UNO_QUERY_THROW);
     dialog->setModel(Reference<awt::XControlModel>(model, UNO_QUERY_THROW));
     dialog->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx), UNO_QUERY_THROW), parent);
+    centre(dialog, parent);
     int answer = -1;
     Reference<awt::XDialog> d(dialog, UNO_QUERY_THROW);
     rtl::Reference<Pressed> listener(new Pressed(&answer));

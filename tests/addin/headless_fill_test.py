@@ -8,7 +8,7 @@
     a data file that cannot be read is reported before the document is touched;
   - 检查格式 sees the page as `gongwen check` does (a body paragraph set to 12 pt is reported, on
     its page) and speaks the user's words: no part names, no codes;
-  - a new document is named by its type's output pattern, and keeps its format for Save As.
+  - a new document is named by its type's output pattern (its window, and the name Save As proposes).
 Expected messages come from the same catalogue the add-in reads (BUILD/share/locale).
   /usr/bin/python3 tests/addin/headless_fill_test.py BUILD/gongwen.oxt SOURCE_DIR
 Exit 0 passed, 1 failed, 77 skipped (no soffice, python3-uno or zh-CN language pack)."""
@@ -153,7 +153,7 @@ def run(office, work):
         check(state == SUCCESS and len(new) == 1 and name.startswith(unit + "巡察整改通知书"),
               f"New ({fmt}): the window is named {unit}巡察整改通知书 ({name!r}; {state}, {result!r})")
         check(args.get("FilterName") == filt and args.get("SuggestedSaveAsName", "").startswith(unit + "巡察整改通知书"),
-              f"New ({fmt}): Save As proposes {unit}巡察整改通知书 as {filt} ({args.get('FilterName')!r}, {args.get('SuggestedSaveAsName')!r})")
+              f"New ({fmt}): read as {filt}, Save As proposes the name {unit}巡察整改通知书 ({args.get('FilterName')!r}, {args.get('SuggestedSaveAsName')!r})")
         if new:
             made[fmt] = new[0]
         host.close(True)
