@@ -109,16 +109,16 @@ public:
         write_values(start);
         initial_ = read_values();
         bool kept_open = false;
-        for (int quick = 0; quick < 3;) {
+        int quick = 0;
+        while (true) {
             auto started = std::chrono::steady_clock::now();
             dialog_->execute();
             if (done_) break;
             // A close the toolkit still had queued from the Esc before (it posts one per key
             // handler that saw it) ends the form again at once: open it again without asking.
-            if (kept_open && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(300)) {
-                ++quick;
+            if (kept_open && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(300) && ++quick < 10)
                 continue;
-            }
+            quick = 0;
             FormValues now = read_values();
             if (now == initial_ || is_blank(now)) break;  // nothing typed: nothing to lose
             keep::save_draft(type_.id, form_data(fields_, now));
@@ -474,6 +474,8 @@ std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx
     bool ok_pressed = dialog->execute() == ui::dialogs::ExecutableDialogResults::OK;
     int t = kit::selected(types);
     std::string fmt = kit::selected(format_list) == 1 ? "odt" : "docx";
+    // gone from the screen before the next question (a draft to restore) opens over its place
+    Reference<awt::XWindow>(dialog, UNO_QUERY_THROW)->setVisible(false);
     Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
     if (!(ok_pressed || chosen) || t < 0 || t >= static_cast<int>(catalog.plugins.size())) return std::nullopt;
     keep::set_choice("type", catalog.plugins[static_cast<std::size_t>(t)].id);
