@@ -409,8 +409,7 @@ def restore_and_generate(screen, config, data_file):
         c.getAccessibleName().startswith(MANIFEST["name"]["zh"]) and
         c.getAccessibleStateSet().contains(uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SELECTED"))
         for c in accessibles(w)), "the picker starts at the type and format chosen last")
-    screen.focus(PICKER)
-    screen.keys("Return")
+    click(screen, named(w, "下一步")[0])
     box = screen.question("是否恢复")
     time.sleep(0.5)
     click(screen, screen.until("the 是 button", lambda: named(box, "是"))[0])
@@ -483,4 +482,7 @@ def main():
 
 
 if __name__ == "__main__":
+    import signal
+    signal.signal(signal.SIGALRM, lambda *_: (print("FAIL: the dialogs did not answer within 5 minutes"), os._exit(1)))
+    signal.alarm(300)  # a modal dialog that never closes must fail the test, not hang it
     sys.exit(main())
