@@ -46,6 +46,11 @@ std::string arg(const css::uno::Sequence<css::beans::PropertyValue>& args, const
 css::uno::Reference<css::lang::XComponent> open_untitled(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                                                          const std::string& path, const std::string& name);
 
+/// Until the document has a file, its window's Save and Save As offer DOCX and ODT with `docx`'s
+/// chosen and `name` proposed (save_as.cpp): LibreOffice would preselect ODT for any untitled one.
+void keep_format_on_save_as(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                            const css::uno::Reference<css::lang::XComponent>& doc, bool docx, const std::string& name);
+
 /// A question with one button per answer, named for what it does (the first is the default,
 /// Esc cancels). Returns the index of the button pressed, -1 when cancelled or when there is no
 /// window to ask in (a headless office cancels every dialog).

@@ -77,6 +77,7 @@ Reference<lang::XComponent> open_untitled(const Reference<uno::XComponentContext
     auto doc = loader->loadComponentFromURL(ou(file_url(path)), "_blank", 0,
                                             uno::Sequence<beans::PropertyValue>(props.data(), static_cast<sal_Int32>(props.size())));
     if (!doc.is()) throw Failure(_("LibreOffice could not open the generated document"));
+    keep_format_on_save_as(ctx, doc, path.size() > 5 && path.compare(path.size() - 5, 5, ".docx") == 0, name);
     return doc;
 }
 

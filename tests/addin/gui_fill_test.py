@@ -3,7 +3,8 @@
   English office: the menu reads 公文 and the first button "New 公文…";
   Chinese office: 填 clicked, the data file typed into the file dialog, the missing field named in
   a question with 仍然生成 / 取消, the mode asked with 替换当前文档 / 生成新文档, the document filled,
-  Ctrl+Z gives the template back; a new notice's window is named by its type's output pattern.
+  Ctrl+Z gives the template back; a new notice's window is named by its type's output pattern, and
+  File ▸ Save As proposes that name as DOCX.
   (检查格式's list is tested over the dispatch API, headless_fill_test.py: its grid's rows are not
   in the accessibility tree for a driver to find.)
 Screenshots go to OUT_DIR (docs/images/ when refreshing the README's pictures).
@@ -61,6 +62,28 @@ def focus_new(display, before):
             return True
         time.sleep(0.5)
     return False
+
+
+def find_in(office, window, pred):
+    """g.find within the top window whose accessible name starts with `window`."""
+    tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+
+    def walk(ctx, depth):
+        if ctx is None or depth > 12:
+            return None
+        if pred(ctx):
+            return ctx
+        for k in range(min(ctx.getAccessibleChildCount(), 400)):
+            found = walk(ctx.getAccessibleChild(k).getAccessibleContext(), depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    for i in range(tk.getTopWindowCount()):
+        top = tk.getTopWindow(i).getAccessibleContext()
+        if top is not None and top.getAccessibleName().startswith(window):
+            return walk(top, 0)
+    return None
 
 
 def toolbar_button(doc, index):
@@ -178,6 +201,46 @@ def chinese(display, work):
         g.wait_for("the generated notice", lambda: len(office.texts()) > before, 60)
         titles = [c.getCurrentController().getFrame().Title for c in office.texts()]
         check(any(t.startswith("县民政局巡察整改通知书") for t in titles), f"the new notice's window is named 县民政局巡察整改通知书 ({titles})")
+        # File ▸ Save As… by mouse: the name proposed, DOCX preselected (LibreOffice alone says ODT)
+        menu = find_in(office, "县民政局巡察整改通知书", lambda c: c.getAccessibleRole() == MENU and c.getAccessibleName().startswith("文件"))
+        if menu is not None:
+            press(display, menu)
+            time.sleep(1)
+            g.xdo(display, "key", "a")  # 另存为(A)
+        time.sleep(3)
+        def safe_find(pred):
+            """g.find that steps over nodes without an accessible context (the file dialog has some)."""
+            tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+
+            def walk(ctx, depth):
+                if ctx is None or depth > 14:
+                    return None
+                try:
+                    if pred(ctx):
+                        return ctx
+                    n = min(ctx.getAccessibleChildCount(), 400)
+                except Exception:
+                    return None
+                for k in range(n):
+                    try:
+                        child = ctx.getAccessibleChild(k).getAccessibleContext()
+                    except Exception:
+                        continue
+                    found = walk(child, depth + 1)
+                    if found is not None:
+                        return found
+                return None
+
+            for i in range(tk.getTopWindowCount()):
+                found = walk(tk.getTopWindow(i).getAccessibleContext(), 0)
+                if found is not None:
+                    return found
+            return None
+        kind = safe_find(lambda c: c.getAccessibleName().startswith("Word") and "(.docx)" in c.getAccessibleName())
+        check(kind is not None, f"Save As of the new DOCX preselects Word ({kind.getAccessibleName() if kind else None!r})")
+        g.shot(display, work, "addin-save-as.png")
+        g.xdo(display, "key", "Escape")
+        time.sleep(1)
     finally:
         for c in office.texts():  # modified documents: no "save changes?" to hold the office open
             try:
