@@ -56,6 +56,7 @@ void LayoutCheck::seal() {
                 deviation("gbt-seal-position", p.number, i18n::format(_("the seal at {box} mm: {what}"), {{"box", at}, {"what", what}}));
             };
             if (s.pixels > 0 && s.red < kRedShare * s.pixels)
+                // xgettext:no-c-format
                 say(i18n::format(_("its ink is not red ({share}% of it red); wants a red seal"),
                                  {{"share", static_cast<int>(100.0 * s.red / s.pixels + 0.5)}}));
             // Over its organ's name: the segment of the signature line nearest its centre.
