@@ -316,6 +316,7 @@ import csv, json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 d["反馈问题数"] = 0
 d["整改不到位问题数"] = 0
+d.pop("印章", None)  # the sample's seal is an embedded picture ({data: base64}), not a cell's text
 keys = ["反馈问题数"] + [k for k in d if k != "反馈问题数"]
 w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""))
 w.writerow(keys)
@@ -413,8 +414,9 @@ if command -v soffice >/dev/null; then
   TMPDIR="$work/tmp" "$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" \
     --out-dir "$work/after-kill" 2>/dev/null || bad "the run after the kill"
   now=$(ls "$work/tmp" | grep -c -e "^gongwen-batch-$pid-" -e "^gongwen-pdf-$pid-")
-  [ "$stale" = 2 ] && [ "$now" = 0 ] && [ -d "$work/tmp/gongwen-pdf-$$-live" ] &&
-    ok "the next run removed the killed batch's 2 temp folders, kept a live run's" ||
+  # the batch's own folder and one per office the pool had started (one or two here)
+  [ "$stale" -ge 2 ] && [ "$now" = 0 ] && [ -d "$work/tmp/gongwen-pdf-$$-live" ] &&
+    ok "the next run removed the killed batch's $stale temp folders, kept a live run's" ||
     { bad "temp folders: $stale left by the kill, $now after the next run"; ls -la "$work/tmp"; }
 else
   echo "SKIP: PDF batch needs LibreOffice"
