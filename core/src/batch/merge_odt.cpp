@@ -196,7 +196,10 @@ private:
         if (!sa || sa->inner != styles_autos_)
             throw Error("merge-unsupported", label, _("the document's styles.xml differs from the first document's beyond its headers and footers"));
         std::string key = std::to_string(xml::hash(ms->inner));
-        auto [it, fresh] = variants_.emplace(key, std::map<std::string, std::string>{});
+        // not a structured binding: a lambda below uses it (C++17 lets no lambda capture one; clang refuses)
+        auto emplaced = variants_.emplace(key, std::map<std::string, std::string>{});
+        auto it = emplaced.first;
+        bool fresh = emplaced.second;
         if (fresh) {
             for (const auto& c : xml::children(ms->inner))
                 if (c.name == "style:master-page") {
