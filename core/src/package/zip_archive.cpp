@@ -77,10 +77,16 @@ std::string read_entry(zip_t* za, zip_uint64_t index, zip_flags_t flags, zip_uin
         throw Error("damaged-package", label,
                     i18n::format(_("cannot open entry '{entry}': {reason}"), {{"entry", name}, {"reason", zip_error_text(zip_get_error(za))}}));
     }
+    // The header's size is a claim, not a fact: the buffer grows with what is really inflated
+    // (a few bytes of input must not make us allocate gigabytes), up to the claim plus one byte,
+    // which catches an entry that holds more than it says.
+    constexpr zip_uint64_t first_chunk = 1u << 20;
     std::string out;
-    out.resize(static_cast<std::size_t>(expected) + 1);
+    out.resize(static_cast<std::size_t>(std::min(expected, first_chunk)) + 1);
     zip_uint64_t got = 0;
     while (true) {
+        if (got == out.size() && got <= expected)
+            out.resize(static_cast<std::size_t>(std::min(expected + 1, static_cast<zip_uint64_t>(out.size()) * 2)));
         zip_int64_t n = zip_fread(f, out.data() + got, out.size() - got);
         if (n < 0) {
             std::string why = zip_error_text(zip_file_get_error(f));
@@ -181,11 +187,12 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
                       (name.size() >= 3 && name.compare(name.size() - 3, 3, "/..") == 0);
         if (unsafe) throw Error("damaged-package", label, i18n::format(_("entry '{entry}' has an unsafe name (absolute or with ..)"), {{"entry", name}}));
         if (!seen.insert(name).second) throw Error("damaged-package", label, i18n::format(_("the package holds two entries named '{entry}'"), {{"entry", name}}));
-        declared += st.size;
-        if (declared > limits.max_total_size)
+        // (compared so that no sum of claimed sizes can wrap around)
+        if (st.size > limits.max_total_size - declared)
             throw Error("package-limit", label,
                         i18n::format(_("uncompressed size exceeds {limit} bytes at entry '{entry}' (raise it with --max-package-size)"),
                                      {{"limit", limits.max_total_size}, {"entry", name}}));
+        declared += st.size;
     }
     std::uint64_t total = 0;
     pkg.entries_.reserve(static_cast<std::size_t>(count));
@@ -202,12 +209,12 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
         e.crc = st.crc;
         e.method = st.comp_method;
         e.mtime = st.mtime;
-        total += st.size;
-        if (total > limits.max_total_size) {
+        if (st.size > limits.max_total_size - total) {
             throw Error("package-limit", label,
                         i18n::format(_("uncompressed size exceeds {limit} bytes at entry '{entry}' (raise it with --max-package-size)"),
                                      {{"limit", limits.max_total_size}, {"entry", e.name}}));
         }
+        total += st.size;
         if (st.size >= limits.ratio_floor && st.comp_size > 0 && st.size / st.comp_size > limits.max_ratio) {
             throw Error("package-limit", label,
                         i18n::format(_("entry '{entry}' expands {n} times (limit {limit}): a zip bomb?"),
@@ -218,6 +225,10 @@ Package Package::read_memory(std::string_view bytes, const std::string& label, c
                         i18n::format(_("entry '{entry}' uses compression method {method}, which office packages do not use"),
                                      {{"entry", e.name}, {"method", st.comp_method}}));
         }
+        if (st.comp_size > bytes.size())
+            throw Error("damaged-package", label,
+                        i18n::format(_("entry '{entry}' claims {n} compressed bytes, more than the whole file holds"),
+                                     {{"entry", e.name}, {"n", st.comp_size}}));
         // Decompressing checks the CRC and the declared size; the raw bytes are what we copy.
         std::string data = read_entry(ar.za, static_cast<zip_uint64_t>(i), 0, st.size, label, e.name);
         if (st.comp_method == ZIP_CM_STORE) {
