@@ -68,7 +68,9 @@ std::map<std::string, std::string> convert_many_to_pdf(const std::vector<std::pa
 
 namespace office {
 
-// One soffice over `jobs` (a second one picks up what a crash or a hang of the first left undone).
+// One soffice over `jobs`, converting them in order. When it dies or hangs, another picks up
+// what it left undone, for as long as each makes progress; a document on which two in a row
+// stop without converting anything is given up, and the rest go on.
 std::map<std::string, std::string> convert_with_soffice(const std::vector<std::pair<std::string, std::string>>& jobs,
                                                         bool overwrite, int seconds_per_document) {
     std::map<std::string, std::string> failures;
@@ -77,15 +79,21 @@ std::map<std::string, std::string> convert_with_soffice(const std::vector<std::p
         for (const auto& j : jobs) failures[j.second] = _("PDF output needs LibreOffice: install libreoffice-writer");
         return failures;
     }
+    auto did_not_convert = [](const std::string& why) {
+        return why.empty() ? std::string(_("LibreOffice did not convert it"))
+                           : format(_("LibreOffice did not convert it: {reason}"), {{"reason", why}});
+    };
     TempDir tmp;
     std::vector<std::pair<std::string, std::string>> todo = jobs;
-    std::string why;
-    for (int attempt = 0; attempt < 2 && !todo.empty(); ++attempt) {
+    int fruitless = 0;
+    for (int attempt = 0; !todo.empty(); ++attempt) {
         std::vector<std::string> inputs;
         for (std::size_t k = 0; k < todo.size(); ++k)
-            inputs.push_back(libreoffice_input(todo[k].first, tmp.path + "/in" + std::to_string(k), fs::path(todo[k].first).filename().string()));
+            inputs.push_back(libreoffice_input(todo[k].first, tmp.path + "/in" + std::to_string(attempt) + "-" + std::to_string(k),
+                                               fs::path(todo[k].first).filename().string()));
         std::string outdir = tmp.path + "/out" + std::to_string(attempt);
-        why = run_soffice(soffice, tmp.path, inputs, outdir, 30 + seconds_per_document * static_cast<int>(inputs.size()), attempt);
+        std::string why = run_soffice(soffice, tmp.path, inputs, outdir, 30 + seconds_per_document * static_cast<int>(inputs.size()),
+                                      attempt);
         std::vector<std::pair<std::string, std::string>> left;
         for (const auto& j : todo) {
             std::string pdf = outdir + "/" + fs::path(j.first).stem().string() + ".pdf";
@@ -100,11 +108,22 @@ std::map<std::string, std::string> convert_with_soffice(const std::vector<std::p
                 left.push_back(j);
             }
         }
+        fs::remove_all(outdir);
+        bool progress = left.size() < todo.size();
         todo = std::move(left);
+        if (todo.empty()) break;
+        if (why.empty()) {
+            // It ended by itself and left these: they are documents LibreOffice cannot convert.
+            for (const auto& j : todo) failures[j.second] = did_not_convert(why);
+            break;
+        }
+        fruitless = progress ? 0 : fruitless + 1;
+        if (fruitless == 2) {
+            failures[todo.front().second] = did_not_convert(why);
+            todo.erase(todo.begin());
+            fruitless = 0;
+        }
     }
-    for (const auto& j : todo)
-        failures[j.second] = why.empty() ? std::string(_("LibreOffice did not convert it"))
-                                         : format(_("LibreOffice did not convert it: {reason}"), {{"reason", why}});
     return failures;
 }
 
