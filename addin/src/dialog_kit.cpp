@@ -2,18 +2,25 @@
 #include "dialog_kit.hpp"
 #include "uno_util.hpp"
 
+#include <com/sun/star/accessibility/AccessibleStateType.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
+#include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
-#include <com/sun/star/awt/XReschedule.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/util/MeasureUnit.hpp>
+
+#include <algorithm>
 
 using namespace com::sun::star;
 using rtl::OUString;
@@ -161,15 +168,6 @@ void set_items(const Reference<beans::XPropertySet>& list, const std::vector<std
     list->setPropertyValue("StringItemList", Any(seq));
 }
 
-void drain_events(const Reference<uno::XComponentContext>& ctx) {
-    try {
-        Reference<awt::XReschedule> r(awt::Toolkit::create(ctx), UNO_QUERY);
-        if (r.is())
-            for (int i = 0; i < 5; ++i) r->reschedule();
-    } catch (const uno::Exception&) {
-    }
-}
-
 bool ask_yes_no(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                 const std::string& title, const std::string& message, bool default_no) {
     try {
@@ -226,6 +224,63 @@ void RowPicks::selectionChanged(const awt::grid::GridSelectionEvent&) {
         f_();
     } catch (...) {
     }
+}
+
+namespace {
+
+// a drop-down of the dialog shows its list (Esc is then the list's, to close it)
+bool expanded(const Reference<accessibility::XAccessibleContext>& c, int depth) {
+    if (!c.is() || depth > 8) return false;
+    auto states = c->getAccessibleStateSet();
+    if (states.is() && states->contains(accessibility::AccessibleStateType::EXPANDED)) return true;
+    sal_Int32 n = std::min<sal_Int32>(c->getAccessibleChildCount(), 400);
+    for (sal_Int32 i = 0; i < n; ++i) {
+        Reference<accessibility::XAccessible> child = c->getAccessibleChild(i);
+        if (child.is() && expanded(child->getAccessibleContext(), depth + 1)) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+// XExtendedToolkit is marked deprecated but has no successor for application-wide key handlers
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+EscapeKey::EscapeKey(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XControl>& dialog,
+                     std::function<bool()> f)
+    : toolkit_(awt::Toolkit::create(ctx), UNO_QUERY), dialog_(dialog), f_(std::move(f)) {
+    Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
+    if (tk.is()) tk->addKeyHandler(this);
+}
+
+void EscapeKey::remove() {
+    Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
+    if (tk.is()) tk->removeKeyHandler(this);
+    toolkit_.clear();
+}
+
+sal_Bool EscapeKey::keyPressed(const awt::KeyEvent& e) {
+    if (e.KeyCode != awt::Key::ESCAPE || e.Modifiers != 0 || !toolkit_.is()) return false;
+    try {
+        Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
+        Reference<uno::XInterface> active(tk.is() ? tk->getActiveTopWindow() : nullptr, UNO_QUERY);
+        Reference<uno::XInterface> mine(dialog_.is() ? dialog_->getPeer() : nullptr, UNO_QUERY);
+        if (!active.is() || active != mine) return false;  // another window's Esc (a question, a picker)
+        Reference<accessibility::XAccessible> acc(mine, UNO_QUERY);
+        if (acc.is() && expanded(acc->getAccessibleContext(), 0)) return false;
+        swallow_release_ = f_();
+        return swallow_release_;
+    } catch (...) {
+        return false;  // a listener must not throw into the toolkit
+    }
+}
+
+#pragma GCC diagnostic pop
+
+sal_Bool EscapeKey::keyReleased(const awt::KeyEvent& e) {
+    bool mine = swallow_release_ && e.KeyCode == awt::Key::ESCAPE;
+    swallow_release_ = false;
+    return mine;
 }
 
 } // namespace gongwen_addin::kit

@@ -7,6 +7,7 @@
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XFocusListener.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
+#include <com/sun/star/awt/XKeyHandler.hpp>
 #include <com/sun/star/awt/XTextListener.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/awt/grid/XGridSelectionListener.hpp>
@@ -71,9 +72,6 @@ void set_text(const Reference<css::beans::XPropertySet>& p, const std::string& t
 std::string text_of(const Reference<css::beans::XPropertySet>& p);
 void set_items(const Reference<css::beans::XPropertySet>& list, const std::vector<std::string>& items);
 
-/// Lets the toolkit handle the events it has queued (a close posted by a key, …).
-void drain_events(const Reference<css::uno::XComponentContext>& ctx);
-
 /// A yes/no question in a message box; false when answered no, closed, or with no window.
 bool ask_yes_no(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::awt::XWindowPeer>& parent,
                 const std::string& title, const std::string& message, bool default_no = false);
@@ -129,6 +127,26 @@ public:
 
 private:
     std::function<void()> f_;
+};
+
+/// Esc on a dialog, seen before the dialog sees it: a handler of the whole toolkit (the
+/// application's key handlers come before any window's own keys), in place from construction to
+/// destruction. `f` is asked only while `dialog` is the active window and none of its drop-downs is
+/// open; it returns true when it took the key (the dialog then never closes on it by itself).
+class EscapeKey : public cppu::WeakImplHelper1<css::awt::XKeyHandler> {
+public:
+    EscapeKey(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::awt::XControl>& dialog,
+              std::function<bool()> f);
+    void remove();
+    sal_Bool SAL_CALL keyPressed(const css::awt::KeyEvent& e) override;
+    sal_Bool SAL_CALL keyReleased(const css::awt::KeyEvent& e) override;
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+
+private:
+    Reference<css::uno::XInterface> toolkit_;
+    Reference<css::awt::XControl> dialog_;
+    std::function<bool()> f_;
+    bool swallow_release_ = false;
 };
 
 } // namespace gongwen_addin::kit

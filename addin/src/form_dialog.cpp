@@ -18,10 +18,10 @@
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/XFilterManager.hpp>
+#include <rtl/ref.hxx>
 #include <rtl/ustring.hxx>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -108,33 +108,44 @@ public:
         attach();
         write_values(start);
         initial_ = read_values();
-        bool kept_open = false;
-        int quick = 0;
+        // Esc and 取消 ask before anything typed is lost: Esc is taken before the dialog sees it
+        // (a dialog closes itself on Esc by a close it posts, which a second execute() would meet)
+        rtl::Reference<kit::EscapeKey> esc(new kit::EscapeKey(ctx_, Reference<awt::XControl>(dialog_, UNO_QUERY), [this] {
+            if (!asking_) cancel();
+            return true;
+        }));
         while (true) {
-            auto started = std::chrono::steady_clock::now();
             dialog_->execute();
-            if (done_) break;
-            // A close the toolkit still had queued from the Esc before (it posts one per key
-            // handler that saw it) ends the form again at once: open it again without asking.
-            if (kept_open && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(300) && ++quick < 10)
-                continue;
-            quick = 0;
-            FormValues now = read_values();
-            if (now == initial_ || is_blank(now)) break;  // nothing typed: nothing to lose
-            keep::save_draft(type_.id, form_data(fields_, now));
-            if (kit::ask_yes_no(ctx_, parent_, _("New document"),
-                                std::string(_("Discard what you have typed?")) + "\n" +
-                                    _("A draft is kept: the next 新建公文 of this type offers to restore it."),
-                                true))
-                break;
-            kept_open = true;
-            kit::drain_events(ctx_);
+            if (done_ || cancelled_) break;
+            // closed some other way (the window's close box): ask, and open it again on 否
+            if (discard_ok()) break;
         }
+        esc->remove();
         Reference<lang::XComponent>(dialog_, UNO_QUERY_THROW)->dispose();
         return done_;
     }
 
 private:
+    // nothing typed, or the clerk agrees to lose it (a draft is kept either way)
+    bool discard_ok() {
+        FormValues now = read_values();
+        if (now == initial_ || is_blank(now)) return true;
+        keep::save_draft(type_.id, form_data(fields_, now));
+        asking_ = true;
+        bool yes = kit::ask_yes_no(ctx_, parent_, _("New document"),
+                                   std::string(_("Discard what you have typed?")) + "\n" +
+                                       _("A draft is kept: the next 新建公文 of this type offers to restore it."),
+                                   true);
+        asking_ = false;
+        return yes;
+    }
+
+    void cancel() {
+        if (!discard_ok()) return;
+        cancelled_ = true;
+        dialog_->endExecute();
+    }
+
     std::string id(std::size_t i) const { return std::to_string(i); }
     bool is_edit(std::size_t i) const { return fields_[i].type != FieldType::list && fields_[i].type != FieldType::choice; }
 
@@ -190,12 +201,12 @@ private:
         b_.button("load", _("Load data…"), w - 8 - 48 - 4 - 50 - 4 - 62, by, 62);
         auto gen = b_.button("generate", _("Generate"), w - 8 - 48 - 4 - 50, by, 50);
         gen->setPropertyValue("DefaultButton", Any(true));
-        b_.button("cancel", _("Cancel"), w - 8 - 48, by, 48, awt::PushButtonType_CANCEL);
+        b_.button("cancel", _("Cancel"), w - 8 - 48, by, 48);
     }
 
     void attach() {
         Reference<awt::XActionListener> clicks(new kit::Clicks([this](const std::string& cmd) { on_command(cmd); }));
-        for (const char* name : {"prev", "next", "load", "generate"}) b_.on_click(name, clicks, name);
+        for (const char* name : {"prev", "next", "load", "generate", "cancel"}) b_.on_click(name, clicks, name);
         Reference<awt::XListBox> problems(b_.control("problems"), UNO_QUERY);
         if (problems.is()) problems->addActionListener(new kit::Clicks([this](const std::string&) { go_to_problem(); }));
         show_problems({});
@@ -356,7 +367,11 @@ private:
         if (cmd == "prev" || cmd == "next") {
             go_to_page(current_ + (cmd == "next" ? 1 : -1));
         } else if (cmd == "load") {
+            asking_ = true;
             load();
+            asking_ = false;
+        } else if (cmd == "cancel") {
+            cancel();
         } else if (cmd == "generate") {
             nlohmann::json data = form_data(fields_, read_values());
             std::string problems = generate_(data);
@@ -406,7 +421,7 @@ private:
     std::vector<std::size_t> problem_fields_;
     FormValues initial_;
     int current_ = 1;
-    bool done_ = false, checked_ = false, quiet_ = false;
+    bool done_ = false, cancelled_ = false, checked_ = false, quiet_ = false, asking_ = false;
 };
 
 } // namespace
