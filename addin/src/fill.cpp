@@ -8,6 +8,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/i18n.hpp"
+#include "gongwen/image.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/template.hpp"
 #include "gongwen/text.hpp"
@@ -250,7 +251,10 @@ std::string fill_current(const Reference<uno::XComponentContext>& ctx, const Ref
     if (!tmpl->ok())
         throw Failure(std::string(_("the template has errors; the document was not changed:")) + "\n" + relabel(diags, src, title));
     if (tmpl->tags().empty()) throw Failure(_("This document has no {{…}} tags: there is nothing to fill."));
-    auto bytes = tmpl->render(data, {}, diags);
+    gongwen::RenderOptions ro;
+    ro.images = gongwen::image_source_for(data_file, false);  // image paths from the data file's folder
+    ro.data_label = data_file;
+    auto bytes = tmpl->render(data, ro, diags);
     if (!bytes) throw Failure(std::string(_("filling failed; the document was not changed:")) + "\n" + relabel(diags, src, title));
 
     // 3. Fields the data does not give: said before anything changes.

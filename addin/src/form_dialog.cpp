@@ -5,6 +5,7 @@
 #include "drafts.hpp"
 #include "form_values.hpp"
 #include "list_grid.hpp"
+#include "seal_field.hpp"
 #include "uno_util.hpp"
 
 #include "gongwen/data.hpp"
@@ -58,6 +59,7 @@ struct Layout {
 
     static int row_height(const gongwen::FieldSpec& f) {
         if (f.type == FieldType::list) return ListEditor::height(f) + 6;
+        if (f.type == FieldType::seal) return SealField::height() + 4;
         return f.type == FieldType::multiline ? 44 : 16;
     }
 
@@ -90,7 +92,7 @@ public:
         : ctx_(ctx), parent_(parent), type_(type), fields_(type.fields), generate_(generate),
           layout_(fields_, kit::work_area(ctx, parent)),
           b_(ctx, format(_("New document — {type}"), {{"type", type.name.text()}}), layout_.width, layout_.height),
-          lists_(fields_.size()), placeholder_(fields_.size(), false) {}
+          lists_(fields_.size()), seals_(fields_.size()), placeholder_(fields_.size(), false) {}
 
     bool run() {
         // a draft left unfinished comes first, if the clerk wants it; else the remembered values
@@ -147,7 +149,9 @@ private:
     }
 
     std::string id(std::size_t i) const { return std::to_string(i); }
-    bool is_edit(std::size_t i) const { return fields_[i].type != FieldType::list && fields_[i].type != FieldType::choice; }
+    bool is_edit(std::size_t i) const {
+        return fields_[i].type != FieldType::list && fields_[i].type != FieldType::choice && fields_[i].type != FieldType::seal;
+    }
 
     void build() {
         b_.dialog_props()->setPropertyValue("Step", Any(sal_Int32(1)));
@@ -162,6 +166,9 @@ private:
             if (f.type == FieldType::list) {
                 lists_[i] = std::make_unique<ListEditor>(b_, f, id(i), fx, y, fw, page);
                 c = b_.props(lists_[i]->grid());
+            } else if (f.type == FieldType::seal) {
+                seals_[i] = std::make_unique<SealField>(ctx_, b_, f, id(i), fx, y, fw, page);
+                c = b_.props(seals_[i]->box());
             } else if (f.type == FieldType::choice) {
                 std::vector<std::string> items = {""};
                 items.insert(items.end(), f.choices.begin(), f.choices.end());
@@ -221,6 +228,12 @@ private:
                 });
                 continue;
             }
+            if (seals_[i]) {
+                seals_[i]->changed = [this] { refresh(); };
+                seals_[i]->problem = [this](const std::string& text) { say(text, true); };
+                seals_[i]->attach(clicks);
+                continue;
+            }
             auto control = b_.control("field" + id(i));
             if (fields_[i].type == FieldType::choice) {
                 Reference<awt::XListBox>(control, UNO_QUERY_THROW)->addItemListener(new kit::Picks([this] { refresh(); }));
@@ -277,6 +290,8 @@ private:
         for (std::size_t i = 0; i < fields_.size(); ++i) {
             if (lists_[i]) {
                 out[i].rows = lists_[i]->rows();
+            } else if (seals_[i]) {
+                out[i].image = seals_[i]->value();
             } else if (fields_[i].type == FieldType::choice) {
                 int s = kit::selected(b_.props("field" + id(i)));
                 out[i].text = s > 0 ? fields_[i].choices[static_cast<std::size_t>(s - 1)] : "";
@@ -293,6 +308,8 @@ private:
             auto p = b_.props("field" + id(i));
             if (lists_[i]) {
                 lists_[i]->set_rows(v[i].rows);
+            } else if (seals_[i]) {
+                seals_[i]->set(v[i].image);
             } else if (fields_[i].type == FieldType::choice) {
                 const auto& ch = fields_[i].choices;
                 auto it = std::find(ch.begin(), ch.end(), v[i].text);
@@ -364,6 +381,13 @@ private:
     void on_command(const std::string& cmd) {
         for (auto& l : lists_)
             if (l && l->command(cmd)) return;
+        for (auto& seal : seals_)
+            if (seal) {
+                asking_ = true;  // its file dialog takes Esc
+                bool mine = seal->command(cmd);
+                asking_ = false;
+                if (mine) return;
+            }
         if (cmd == "prev" || cmd == "next") {
             go_to_page(current_ + (cmd == "next" ? 1 : -1));
         } else if (cmd == "load") {
@@ -389,14 +413,21 @@ private:
         }
     }
 
+    // a line under the fields: red for a problem
+    void say(const std::string& text, bool bad) {
+        auto status = b_.props("status");
+        status->setPropertyValue("Label", Any(ou(text)));
+        status->setPropertyValue("TextColor", bad ? Any(kRed) : Any());
+    }
+
     void load() {
         auto file = pick_data_file(ctx_);
         if (!file) return;
         auto status = b_.props("status");
         try {
-            write_values(form_values(fields_, read_data_file(*file)));
-            status->setPropertyValue("Label", Any(ou(format(_("loaded {file}"), {{"file", fs::path(*file).filename().string()}}))));
-            status->setPropertyValue("TextColor", Any());
+            // a seal's path relative to the data file: from its folder
+            write_values(form_values(fields_, read_data_file(*file), fs::path(*file).parent_path().string()));
+            say(format(_("loaded {file}"), {{"file", fs::path(*file).filename().string()}}), false);
         } catch (const gongwen::Error& e) {
             std::string text;
             for (const auto& d : e.diagnostics().items()) text += d.message + " ";
@@ -417,6 +448,7 @@ private:
     kit::Builder b_;
     Reference<awt::XDialog> dialog_;
     std::vector<std::unique_ptr<ListEditor>> lists_;
+    std::vector<std::unique_ptr<SealField>> seals_;
     std::vector<bool> placeholder_;
     std::vector<std::size_t> problem_fields_;
     FormValues initial_;

@@ -3,11 +3,13 @@
 
 #include "gongwen/calendar.hpp"
 #include "gongwen/diagnostics.hpp"
+#include "gongwen/i18n.hpp"
 #include "gongwen/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <sstream>
 
 namespace gongwen_addin {
@@ -15,6 +17,7 @@ namespace gongwen_addin {
 namespace {
 
 using gongwen::FieldType;
+using gongwen::i18n::_;
 
 std::string trim(const std::string& s) { return std::string(gongwen::text::trim(s)); }
 
@@ -75,6 +78,11 @@ nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const Fo
     const int year = current_year();
     for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
         const auto& f = fields[i];
+        if (f.type == FieldType::seal) {
+            const auto& v = values[i].image;
+            if (!v.is_null() && !(v.is_boolean() && !v.get<bool>())) data[f.name] = v;
+            continue;
+        }
         if (f.type != FieldType::list) {
             std::string t = value_text(f, values[i].text, year);
             if (!t.empty()) data[f.name] = t;
@@ -98,7 +106,34 @@ nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const Fo
     return data;
 }
 
-FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& given) {
+std::string image_label(const nlohmann::json& v) {
+    if (v.is_boolean()) return v.get<bool>() ? _("Stamped by hand (no picture)") : "";
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object()) {
+        auto p = v.find("path");
+        if (p != v.end() && p->is_string()) return p->get<std::string>();
+        if (v.contains("data")) return _("a picture in the data");
+    }
+    return v.is_null() ? "" : v.dump();
+}
+
+namespace {
+
+// a seal value with its path whole (relative: from `folder`)
+nlohmann::json whole_paths(nlohmann::json v, const std::string& folder) {
+    auto whole = [&](nlohmann::json& p) {
+        if (!p.is_string() || folder.empty() || p.get<std::string>().empty()) return;
+        std::filesystem::path path = std::filesystem::u8path(p.get<std::string>());
+        if (path.is_relative()) p = (std::filesystem::u8path(folder) / path).lexically_normal().u8string();
+    };
+    if (v.is_string()) whole(v);
+    else if (v.is_object() && v.contains("path")) whole(v["path"]);
+    return v;
+}
+
+} // namespace
+
+FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& given, const std::string& folder) {
     // Keys may be names or labels, in table rows too: the core's one rule, as batch and generate.
     const nlohmann::json data = given.is_object() ? gongwen::table_row_data(fields, given) : nlohmann::json::object();
     const int year = current_year();
@@ -124,6 +159,9 @@ FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nloh
                 }
                 value.rows.push_back(cells);
             }
+        } else if (f.type == FieldType::seal) {
+            if (!v->is_null() && !(v->is_boolean() && !v->get<bool>()) && !(v->is_string() && v->get<std::string>().empty()))
+                value.image = whole_paths(*v, folder);
         } else if (f.type != FieldType::list) {
             value.text = scalar_text(*v);
             if (f.type == FieldType::date) value.text = date_display(value.text, year);
@@ -135,7 +173,7 @@ FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nloh
 
 bool is_blank(const FormValues& values) {
     for (const auto& v : values) {
-        if (!trim(v.text).empty()) return false;
+        if (!trim(v.text).empty() || !v.image.is_null()) return false;
         for (const auto& row : v.rows)
             for (const auto& c : row)
                 if (!trim(c).empty()) return false;

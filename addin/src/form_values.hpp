@@ -14,12 +14,15 @@
 
 namespace gongwen_addin {
 
-/// One field's value in the form: `text` for a scalar field (a date as the clerk sees it), or a
-/// list field's `rows` (one cell per column; one cell for a list of plain lines).
+/// One field's value in the form: `text` for a scalar field (a date as the clerk sees it), a
+/// list field's `rows` (one cell per column; one cell for a list of plain lines), or a `seal`
+/// field's `image` as the engine takes it (docs/image-tags.md): null for none, true for stamped
+/// by hand, a whole path, or an object {path|data, width, height, alt} — never text.
 struct FieldValue {
     std::string text;
     std::vector<std::vector<std::string>> rows;
-    bool operator==(const FieldValue& o) const { return text == o.text && rows == o.rows; }
+    nlohmann::json image;
+    bool operator==(const FieldValue& o) const { return text == o.text && rows == o.rows && image == o.image; }
     bool operator!=(const FieldValue& o) const { return !(*this == o); }
 };
 using FormValues = std::vector<FieldValue>;
@@ -28,8 +31,12 @@ using FormValues = std::vector<FieldValue>;
 /// (2023-07-05) when they can be read, else as typed (validation then says why).
 nlohmann::json form_data(const std::vector<gongwen::FieldSpec>& fields, const FormValues& values);
 /// Data (keys by name or label, a spreadsheet row too) as form values; absent fields get their
-/// default. Dates shown as 2023年7月5日.
-FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& data);
+/// default. Dates shown as 2023年7月5日. A seal's relative path is made whole from `folder` (the
+/// data file's; "": left as it is).
+FormValues form_values(const std::vector<gongwen::FieldSpec>& fields, const nlohmann::json& data,
+                       const std::string& folder = "");
+/// A seal value as the form shows it: the file's path, "stamped by hand", "picture in the data"; "" for none.
+std::string image_label(const nlohmann::json& image);
 /// Nothing typed in any field.
 bool is_blank(const FormValues& values);
 

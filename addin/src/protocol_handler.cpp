@@ -20,6 +20,7 @@
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/document_type.hpp"
 #include "gongwen/i18n.hpp"
+#include "gongwen/image.hpp"
 #include "gongwen/package.hpp"
 #include "gongwen/plugin.hpp"
 #include "gongwen/version.hpp"
@@ -199,7 +200,10 @@ private:
         auto doc_type = gongwen::DocumentType::open(catalog(), type);
         gongwen::Diagnostics diags;
         nlohmann::json data = data_json(data_file);
-        auto bytes = doc_type->generate(data, fmt, data_file, {}, diags);
+        gongwen::GenerateOptions go;
+        go.render.images = gongwen::image_source_for(data_file, false);  // a seal's path from the data file's folder
+        go.render.data_label = data_file;
+        auto bytes = doc_type->generate(data, fmt, data_file, go, diags);
         if (!bytes) throw Failure(diags.to_string());
         TempDir tmp;
         std::string out = tmp.path + "/" + type + "." + format;
@@ -232,7 +236,12 @@ private:
                 if (!doc_type) doc_type = gongwen::DocumentType::load(*m);
                 gongwen::Diagnostics diags;
                 // TRANSLATORS: where the data of the 新建公文 form comes from, in its messages
-                auto bytes = doc_type->generate(data, fmt, _("the form"), {}, diags);
+                gongwen::GenerateOptions go;
+                // the form's pictures are whole paths (a data file's relative ones made whole as it
+                // was loaded); set, so that a bad picture is said on its field before rendering
+                go.render.images = std::make_shared<gongwen::ImageSource>();
+                go.render.data_label = _("the form");
+                auto bytes = doc_type->generate(data, fmt, _("the form"), go, diags);
                 if (!bytes) return problems_for_form(diags);
                 TempDir tmp;
                 std::string out = tmp.path + "/" + m->id + "." + format;

@@ -7,7 +7,9 @@ controls' own properties through their window peers).
 The pictures of the form and of its list editor go to OUT_DIR when given (docs/images/).
 Exit 0 passed, 1 failed, 77 skipped (no Xvfb, xdotool, import, soffice or python3-uno; under
 CI=true a missing tool fails)."""
+import base64
 import datetime
+import gettext
 import json
 import os
 import shutil
@@ -37,11 +39,14 @@ if not SOFFICE:
     skip("no soffice")
 
 OXT, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+_ = gettext.translation("gongwen", localedir=os.path.join(os.path.dirname(OXT), "share", "locale"), languages=["zh_CN"],
+                        fallback=True).gettext
 SHOTS = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 TYPE = "rectification-notice"
 MANIFEST = json.load(open(os.path.join(SRC, "plugins", TYPE, "plugin.json"), encoding="utf-8"))
 RED = 0xC00000
 SHOWING = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
+CHECK_BOX = uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.CHECK_BOX")
 failures = []
 DEADLINE = int(os.environ.get("GONGWEN_TEST_DEADLINE", "240"))  # seconds for the whole script (it takes 1–2 minutes)
 watchdog_fired = threading.Event()
@@ -198,15 +203,20 @@ def named(window, start, role=None):
 
 def click(screen, c, times=1):
     at, size = c.getLocationOnScreen(), c.getSize()
-    screen.xdo("mousemove", str(at.X + size.Width // 2), str(at.Y + size.Height // 2), "click", "--repeat", str(times), "1")
+    # a check box takes a click on its box and text only: its left end
+    x = at.X + 6 if c.getAccessibleRole() == CHECK_BOX else at.X + size.Width // 2
+    screen.xdo("mousemove", str(x), str(at.Y + size.Height // 2), "click", "--repeat", str(times), "1")
     time.sleep(0.3)
 
 
-def click_until(screen, find, cond, what, times=1, tries=3, wait=4):
-    """A click on what `find` gives, again until `cond` holds: without a window manager a click
-    now and then does not arrive (the office's focus stays where it was), so each step waits on
-    the state it is to bring about, never on a fixed time."""
-    for _ in range(tries):
+def click_until(screen, find, cond, what, times=1, tries=3, wait=5, window=None):
+    """A click on what `find` gives, again until `cond` holds: each step waits on the state it is
+    to bring about, never on a fixed time. Without a window manager nothing gives a window the
+    keyboard when it is clicked: when the office's focus did not follow a click, the keyboard is
+    given to `window` (its title) before the next."""
+    for attempt in range(tries):
+        if attempt and window:
+            screen.focus(window)
         click(screen, find(), times)
         try:
             return screen.until(what, cond, wait)
@@ -258,7 +268,7 @@ def focus_box(screen, window, label_text):
     """A click into the box, again until the office has moved its focus there: without a window
     manager a click now and then does not move it, and keys typed then go to the box before."""
     return click_until(screen, lambda: box(window, label_text), lambda: has_focus(window, label_text),
-                       f"the focus in 「{label_text}」", tries=4, wait=3)
+                       f"the focus in 「{label_text}」", tries=4, wait=4, window=FORM)
 
 
 def type_into(screen, window, label_text, text):
@@ -331,6 +341,7 @@ def picker_first(screen):
     click(screen, named(screen.window(PICKER), "ODT")[0]) if named(screen.window(PICKER), "ODT") else None
     click_until(screen, lambda: named(w, MANIFEST["name"]["zh"], 33)[0], lambda: not screen.gone(FORM),
                 "the form after a double-click on a type", times=2, wait=8)
+    screen.focus(FORM)  # the keyboard to the form (no window manager gives it)
     check(True, "a double-click on a type opens its form")
 
 
@@ -410,7 +421,7 @@ def list_editor(screen):
             click(screen, c)
             screen.type(text)
             return
-        click_until(screen, lambda: c, lambda: focused(c), "the focus in a row box")
+        click_until(screen, lambda: c, lambda: focused(c), "the focus in a row box", window=FORM)
         screen.type(text)
         screen.until(f"「{text}」 typed", lambda: c.getText() == text, 5)
     enter(desc[0], "A-problem")
@@ -495,6 +506,28 @@ def esc_asks(screen, config):
     check(kept.get("标题") == "关于测试的通知", f"a draft of the form is kept ({draft})")
 
 
+def seal_field(screen, w, png):
+    """Issue 13 / seal: the 印章 field: 手工加盖 (no picture: true), then a picture chosen in the file
+    dialog (its path shown); the path is what the form hands on."""
+    to_page_of(screen, w, "印章")
+    hand_label = _("Stamped by hand (no picture)")
+    hand = lambda: named(w, hand_label, CHECK_BOX)[0]
+    click_until(screen, hand, lambda: text_in(w, "印章") == hand_label, "手工加盖 in the seal's box")
+    check(text_in(w, "印章") == hand_label and not named(w, _("Choose picture…"))[0].getAccessibleStateSet().contains(
+        uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.ENABLED")),
+        f"手工加盖: the seal reads 「{hand_label}」 and no picture can be chosen")
+    click_until(screen, hand, lambda: text_in(w, "印章") == "", "手工加盖 off")
+    click_until(screen, lambda: named(w, _("Choose picture…"))[0], lambda: not screen.gone("打开"), "the picture's file dialog")
+    names = [c.getAccessibleName() for c in accessibles(screen.window("打开"))]
+    check(any(n.startswith(_("Pictures (PNG, JPEG, SVG)")) for n in names), "the picture dialog offers PNG, JPEG, SVG")
+    screen.focus("打开")
+    screen.type(png)
+    screen.keys("Return")
+    screen.until("the picture chosen", lambda: text_in(w, "印章") == png, 10)
+    check(text_in(w, "印章") == png, f"the chosen picture's path is shown ({text_in(w, '印章')!r})")
+    return png
+
+
 def restore_and_generate(screen, config, data_file):
     """Items 1, 5, 9, 12: the draft offered and restored; 载入数据 (filter name, last folder,
     a confirmation in black); 生成; only the fields marked remember are remembered; the picker
@@ -511,6 +544,7 @@ def restore_and_generate(screen, config, data_file):
     click_until(screen, lambda: screen.until("the 是 button", lambda: named(box, "是"))[0], lambda: not screen.gone(FORM),
                 "the restored form")
     w = screen.window(FORM)
+    screen.focus(FORM)
     check(text_in(w, "标题") == "关于测试的通知", "the next 新建公文 restores the draft")
     # 载入数据…: the file picker
     click_until(screen, lambda: named(w, "载入数据")[0], lambda: not screen.gone("打开"), "the file picker")
@@ -530,11 +564,16 @@ def restore_and_generate(screen, config, data_file):
     screen.focus("打开")
     screen.keys("Escape")
     screen.until("the picker closed", lambda: screen.gone("打开"), 10)
-    before = len(screen.office.texts())
-    click_until(screen, lambda: named(w, "生成")[0], lambda: len(screen.office.texts()) > before, "the document", wait=30)
+    seal = seal_field(screen, w, os.path.join(os.path.dirname(data_file), "seal.png"))
+    before = screen.office.texts()
+    click_until(screen, lambda: named(w, "生成")[0], lambda: len(screen.office.texts()) > len(before), "the document", wait=30)
+    made = [c for c in screen.office.texts() if all(c != b for b in before)]
+    pictures = made[0].getGraphicObjects().getCount() if made else 0
+    check(pictures >= 1, f"the seal chosen in the form is in the document ({pictures} pictures)")
     kept = json.load(open(os.path.join(config, "gongwen", "addin", TYPE + ".json"), encoding="utf-8"))
     check("发文机关标志" in kept and "联系人" in kept, f"names, organs and contacts are remembered ({sorted(kept)})")
     check(not {"份号", "发文字号", "标题", "成文日期"} & set(kept), f"numbers, titles and dates are not ({sorted(kept)})")
+    check(kept.get("印章") == seal, f"the seal is remembered as the picture's path, not as text ({str(kept.get('印章'))[:80]!r})")
     check(not os.path.exists(os.path.join(config, "gongwen", "addin", "drafts", TYPE + ".json")), "the draft is gone once made")
 
 
@@ -552,7 +591,8 @@ def main():
     os.makedirs(data_dir)
     data_file = os.path.join(data_dir, "notice.json")
     sample = json.load(open(os.path.join(SRC, "examples/samples", TYPE + ".json"), encoding="utf-8"))
-    sample.pop("印章", None)  # a picture beside the sample, not here
+    seal = sample.pop("印章")  # chosen in the form instead: a picture beside the data
+    open(os.path.join(data_dir, "seal.png"), "wb").write(base64.b64decode(seal["data"]))
     json.dump(sample, open(data_file, "w", encoding="utf-8"), ensure_ascii=False)
     screen = None
     try:

@@ -143,9 +143,8 @@ def main():
         sample = json.load(open(os.path.join(SRC, "examples/samples", TYPE + ".json"), encoding="utf-8"))
         sample.pop("份号", None)
         sample.pop("标题", None)
-        # the sample's seal is an embedded picture ({data: base64}); the form has no picture field
-        # yet and would hand it on as text
-        sample.pop("印章", None)
+        # the sample's seal, an embedded picture ({data: base64}), stays: the form's seal field
+        # hands it on as the picture it is
         config = os.path.join(work, "config")
         os.makedirs(os.path.join(config, "gongwen", "addin"))
         json.dump(sample, open(os.path.join(config, "gongwen", "addin", TYPE + ".json"), "w", encoding="utf-8"),
@@ -205,6 +204,7 @@ def main():
                   (NUMBER in text, f"the typed 份号 {NUMBER} in it"),
                   ("县教育局" in text, "the remembered fields in it"),
                   (SECOND in text, "the remembered problems table in it"),
+                  (bool(made) and made[0].getGraphicObjects().getCount() >= 1, "the remembered seal (a picture) in it"),
                   ("{{" not in text, "no tag left")]
         for good, what in checks:
             print(("ok: " if good else "FAIL: ") + what)

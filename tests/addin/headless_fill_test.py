@@ -12,6 +12,7 @@
 Expected messages come from the same catalogue the add-in reads (BUILD/share/locale).
   /usr/bin/python3 tests/addin/headless_fill_test.py BUILD/gongwen.oxt SOURCE_DIR
 Exit 0 passed, 1 failed, 77 skipped (no soffice, python3-uno or zh-CN language pack)."""
+import base64
 import gettext
 import json
 import os
@@ -157,6 +158,32 @@ def run(office, work):
         if new:
             made[fmt] = new[0]
         host.close(True)
+
+    # 5b. A seal's relative path in a data file is read from the data file's folder (not the
+    # office's current folder): New and Fill both put the picture in.
+    seal_dir = os.path.join(work, "sealed")
+    os.makedirs(seal_dir)
+    seal = json.load(open(os.path.join(SRC, "examples/samples/rectification-notice.json"), encoding="utf-8"))["印章"]
+    open(os.path.join(seal_dir, "seal.png"), "wb").write(base64.b64decode(seal["data"]))
+    sealed = os.path.join(seal_dir, "notice.json")
+    json.dump(dict(sample_data, 印章="seal.png"), open(sealed, "w", encoding="utf-8"), ensure_ascii=False)
+    host = office.new_writer()
+    state, result = office.dispatch(host, "vnd.gongwen:New", Type="rectification-notice", DataFile=sealed, Format="docx")
+    new = [c for c in office.texts() if title in "".join(c.getText().getString().split()) and all(c != m for m in made.values())]
+    pictures = new[0].getGraphicObjects().getCount() if new else 0
+    check(state == SUCCESS and pictures >= 1,
+          f"New: a seal given as seal.png beside the data file is in the document ({pictures} pictures; {state}, {result!r})")
+    for c in new:
+        c.close(True)
+    host.close(True)
+    fill_data = os.path.join(seal_dir, "fill.json")
+    json.dump({"单位": "县教育局", "印章": "seal.png"}, open(fill_data, "w", encoding="utf-8"), ensure_ascii=False)
+    doc = template_doc(office, "{{单位}}\n{{%印章}}", "")
+    state, result = office.dispatch(doc, "vnd.gongwen:Fill", DataFile=fill_data, Mode="replace")
+    pictures = doc.getGraphicObjects().getCount()
+    check(state == SUCCESS and pictures == 1,
+          f"Fill: {{{{%印章}}}} with seal.png beside the data file becomes the picture ({pictures} pictures; {state}, {result!r})")
+    doc.close(True)
 
     # 6. 检查格式 on the pages: a body paragraph set to 12 pt is found on its page, in the user's words.
     doc = made.get("docx")
