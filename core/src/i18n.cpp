@@ -109,9 +109,11 @@ bool set_language(Language lang) {
     if (dir.empty()) return false;
     if (g_locale == (locale_t)0) {
         // The Chinese locale when it is installed, else C.UTF-8 (built into glibc): any locale but
-        // C, under which gettext translates nothing. Only LC_MESSAGES, only while translating.
+        // C, under which gettext translates nothing. Only while translating; LC_CTYPE too, for
+        // the UTF-8 in which glibc hands out its own translated texts (strerror_l): under C's
+        // ASCII every Chinese character of "没有那个文件或目录" came out as '?'.
         for (const char* name : {"zh_CN.UTF-8", "C.UTF-8", "C.utf8"})
-            if ((g_locale = newlocale(LC_MESSAGES_MASK, name, (locale_t)0)) != (locale_t)0) break;
+            if ((g_locale = newlocale(LC_MESSAGES_MASK | LC_CTYPE_MASK, name, (locale_t)0)) != (locale_t)0) break;
         if (g_locale == (locale_t)0) return false;
     }
     if (!bindtextdomain(kDomain, dir.c_str())) return false;

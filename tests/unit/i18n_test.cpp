@@ -7,7 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <map>
 
 namespace gongwen {
@@ -84,6 +87,21 @@ TEST(I18n, ChineseFromTheCatalogueWithoutAZhCnLocale) {
     d.file = "x";
     d.message = "m";
     EXPECT_EQ(d.to_string(), "x: 错误[unknown-type]：m");
+}
+
+// The system's own error texts (libc-l10n's catalogue) in readable Chinese, also where no zh_CN
+// locale is installed (they were "?????????").
+TEST(I18n, SystemErrorsInChinese) {
+    Chinese zh;
+    ASSERT_TRUE(zh.ok);
+    const std::string text = i18n::system_error(ENOENT);
+    EXPECT_EQ(text.find('?'), std::string::npos) << text;
+    if (std::filesystem::exists("/usr/share/locale/zh_CN/LC_MESSAGES/libc.mo"))
+        EXPECT_EQ(text, "没有那个文件或目录");
+    else if (std::getenv("CI"))
+        ADD_FAILURE() << "libc-l10n is not installed: /usr/share/locale/zh_CN/LC_MESSAGES/libc.mo";
+    else
+        EXPECT_EQ(text, std::strerror(ENOENT));
 }
 
 TEST(I18n, EnglishAgainAfterChinese) {
