@@ -2,6 +2,7 @@
 
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/i18n.hpp"
+#include "package/atomic_write.hpp"
 #include "package/deflate.hpp"
 #include "package/zip_error.hpp"
 
@@ -219,92 +220,56 @@ void MergedPackage::finish_stream(std::string_view tail) {
 }
 
 void MergedPackage::write(const std::string& path, bool overwrite) {
-    struct stat sb;
-    if (::stat(path.c_str(), &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) throw Error("cannot-write", path, _("the output path is a folder"));
-        if (!overwrite) throw Error("output-exists", path, _("the output exists; use --force to overwrite it"));
-    }
-    auto slash = path.rfind('/');
-    std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    std::string tmp = folder + "/." + base + ".XXXXXX";
-    int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-    if (fd < 0)
-        throw Error("cannot-write", path,
-                    i18n::format(_("{what}: {reason}"),
-                                 {{"what", i18n::format(_("cannot create a temporary file in '{folder}'"), {{"folder", folder}})},
-                                  {"reason", i18n::system_error(errno)}}));
-    ::close(fd);
-    auto give_up = [&](const std::string& why) {
-        ::unlink(tmp.c_str());
-        throw Error("write-failed", path, why);
-    };
-    int zerr = 0;
-    zip_t* za = zip_open(tmp.c_str(), ZIP_TRUNCATE, &zerr);
-    if (!za) {
-        zip_error_t e;
-        zip_error_init_with_code(&e, zerr);
-        std::string why = detail::zip_error_text(&e);
-        zip_error_fini(&e);
-        give_up(i18n::format(_("cannot create a zip: {reason}"), {{"reason", why}}));
-    }
-    auto fail_zip = [&](const std::string& what) {
-        std::string why = detail::zip_error_text(zip_get_error(za));
-        zip_discard(za);
-        give_up(i18n::format(_("{what}: {reason}"), {{"what", what}, {"reason", why}}));
-    };
-    for (const Entry& e : entries_) {
-        if (e.file < 0) {
-            if (zip_dir_add(za, e.name.c_str(), ZIP_FL_ENC_UTF_8) < 0) fail_zip(i18n::format(_("cannot add folder '{entry}'"), {{"entry", e.name}}));
-            continue;
+    detail::write_atomically(path, overwrite, [&](int& fd, const std::string& tmp) {
+        ::close(fd);  // libzip writes the file anew, by its name
+        fd = -1;
+        int zerr = 0;
+        zip_t* za = zip_open(tmp.c_str(), ZIP_TRUNCATE, &zerr);
+        if (!za) {
+            zip_error_t e;
+            zip_error_init_with_code(&e, zerr);
+            std::string why = detail::zip_error_text(&e);
+            zip_error_fini(&e);
+            throw Error("write-failed", path, i18n::format(_("cannot create a zip: {reason}"), {{"reason", why}}));
         }
-        auto* s = new RegionSource;
-        zip_error_init(&s->error);
-        s->fd = e.file == 1 ? stream_fd_ : blob_fd_;
-        s->offset = e.offset;
-        s->len = e.comp_size;
-        zip_stat_init(&s->st);
-        s->st.valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
-        s->st.size = e.size;
-        s->st.comp_size = e.comp_size;
-        s->st.comp_method = e.method;
-        s->st.crc = e.crc;
-        s->st.mtime = 315532800;  // 1980-01-01: the same merge makes the same bytes
-        zip_source_t* src = zip_source_function(za, region_callback, s);
-        if (!src) {
-            zip_error_fini(&s->error);
-            delete s;
-            fail_zip(i18n::format(_("cannot add '{entry}'"), {{"entry", e.name}}));
+        auto fail_zip = [&](const std::string& what) {
+            std::string why = detail::zip_error_text(zip_get_error(za));
+            zip_discard(za);
+            throw Error("write-failed", path, i18n::format(_("{what}: {reason}"), {{"what", what}, {"reason", why}}));
+        };
+        for (const Entry& e : entries_) {
+            if (e.file < 0) {
+                if (zip_dir_add(za, e.name.c_str(), ZIP_FL_ENC_UTF_8) < 0) fail_zip(i18n::format(_("cannot add folder '{entry}'"), {{"entry", e.name}}));
+                continue;
+            }
+            auto* s = new RegionSource;
+            zip_error_init(&s->error);
+            s->fd = e.file == 1 ? stream_fd_ : blob_fd_;
+            s->offset = e.offset;
+            s->len = e.comp_size;
+            zip_stat_init(&s->st);
+            s->st.valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
+            s->st.size = e.size;
+            s->st.comp_size = e.comp_size;
+            s->st.comp_method = e.method;
+            s->st.crc = e.crc;
+            s->st.mtime = 315532800;  // 1980-01-01: the same merge makes the same bytes
+            zip_source_t* src = zip_source_function(za, region_callback, s);
+            if (!src) {
+                zip_error_fini(&s->error);
+                delete s;
+                fail_zip(i18n::format(_("cannot add '{entry}'"), {{"entry", e.name}}));
+            }
+            zip_int64_t idx = zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
+            if (idx < 0) {
+                zip_source_free(src);
+                fail_zip(i18n::format(_("cannot add '{entry}'"), {{"entry", e.name}}));
+            }
+            if (e.method == ZIP_CM_STORE && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0)
+                fail_zip(i18n::format(_("cannot store '{entry}'"), {{"entry", e.name}}));
         }
-        zip_int64_t idx = zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
-        if (idx < 0) {
-            zip_source_free(src);
-            fail_zip(i18n::format(_("cannot add '{entry}'"), {{"entry", e.name}}));
-        }
-        if (e.method == ZIP_CM_STORE && zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0) != 0)
-            fail_zip(i18n::format(_("cannot store '{entry}'"), {{"entry", e.name}}));
-    }
-    if (zip_close(za) != 0) fail_zip(_("cannot finish the zip"));
-    mode_t m = ::umask(022);
-    ::umask(m);
-    ::chmod(tmp.c_str(), 0666 & ~m);
-    int rc;
-    if (overwrite) {
-        rc = ::rename(tmp.c_str(), path.c_str());
-    } else {
-        rc = ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
-        if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
-            rc = ::link(tmp.c_str(), path.c_str());
-            if (rc == 0) ::unlink(tmp.c_str());
-        }
-    }
-    if (rc != 0) {
-        int e = errno;
-        ::unlink(tmp.c_str());
-        if (e == EEXIST) throw Error("output-exists", path, _("the output exists; use --force to overwrite it"));
-        throw Error("cannot-write", path,
-                    i18n::format(_("{what}: {reason}"), {{"what", _("cannot move the finished file into place")}, {"reason", i18n::system_error(e)}}));
-    }
+        if (zip_close(za) != 0) fail_zip(_("cannot finish the zip"));
+    });
 }
 
 } // namespace gongwen::batch

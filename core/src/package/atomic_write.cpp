@@ -3,11 +3,13 @@
 #include "gongwen/package.hpp"
 
 #include "gongwen/diagnostics.hpp"
+#include "package/atomic_write.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
 #include <stdio.h>
 #include <string>
 #include <sys/stat.h>
@@ -48,7 +50,9 @@ std::string base_of(const std::string& path) {
 
 } // namespace
 
-void write_file_atomically(const std::string& path, std::string_view bytes, bool overwrite) {
+namespace detail {
+
+void write_atomically(const std::string& path, bool overwrite, const std::function<void(int& fd, const std::string& temp_path)>& fill) {
     if (path.empty() || path.back() == '/') throw Error("cannot-write", path, _("the output path names a folder"));
     const std::string folder = folder_of(path);
     struct stat sb;
@@ -59,27 +63,23 @@ void write_file_atomically(const std::string& path, std::string_view bytes, bool
     std::string tmp = folder + "/." + base_of(path) + ".XXXXXX";
     int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
     if (fd < 0) fail(path, i18n::format(_("cannot create a temporary file in '{folder}'"), {{"folder", folder}}), errno);
-    auto abandon = [&](const std::string& what, int err) {
-        ::close(fd);
+    try {
+        fill(fd, tmp);
+    } catch (...) {
+        if (fd >= 0) ::close(fd);
         ::unlink(tmp.c_str());
-        fail(path, what, err);
-    };
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            abandon(_("cannot write"), errno);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+        throw;
     }
-    if (::fchmod(fd, file_mode()) != 0) abandon(_("cannot set permissions"), errno);
-    if (::close(fd) != 0) {
+    if (fd >= 0 && ::close(fd) != 0) {
         int e = errno;
         ::unlink(tmp.c_str());
         fail(path, _("cannot write"), e);
+    }
+    // by name: a writer may have replaced the file behind the descriptor (libzip writes anew)
+    if (::chmod(tmp.c_str(), file_mode()) != 0) {
+        int e = errno;
+        ::unlink(tmp.c_str());
+        fail(path, _("cannot set permissions"), e);
     }
     int rc;
     if (overwrite) {
@@ -98,6 +98,24 @@ void write_file_atomically(const std::string& path, std::string_view bytes, bool
         if (e == EEXIST) throw Error("output-exists", path, _("the output exists; use --force to overwrite it"));
         fail(path, _("cannot move the finished file into place"), e);
     }
+}
+
+} // namespace detail
+
+void write_file_atomically(const std::string& path, std::string_view bytes, bool overwrite) {
+    detail::write_atomically(path, overwrite, [&](int& fd, const std::string&) {
+        const char* p = bytes.data();
+        std::size_t left = bytes.size();
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail(path, _("cannot write"), errno);
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+    });
 }
 
 } // namespace gongwen
