@@ -9,23 +9,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 bin=$build/bin/gongwen
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-res=$root/bench/results/batch-$stamp
-work=$(mktemp -d /tmp/gongwen-bench-batch-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$res"
-{
-  echo "date: $(date -u)"; echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, $(free -m | awk '/Mem:/{print $2}') MiB"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (with uncommitted changes)')"
-  echo "load before: $(cat /proc/loadavg)"
-} | tee "$res/env.txt"
-
-timed() {  # LABEL COMMAND...: wall seconds and peak RSS of one run
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "FAILED: $label"; tail -5 "$work/err"; exit 1; }
-  read -r secs kb <"$work/time"
-  printf '%-44s %8.2f s  peak RSS %6.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)" | tee -a "$res/results.txt"
-}
+source "$root/bench/common.sh"
+bench_start batch
 
 for n in 1000 10000; do
   python3 "$root/bench/make_rows.py" "$n" "$work"

@@ -4,6 +4,7 @@
 #                           laid over it, built in /tmp/gongwen-bench-<sha>/build-release; use it when
 #                           the working tree is mid-edit by others
 # Sets SRC_DIR, BUILD, SRC_DESC; gw_build TARGET... builds; gw_cli prints the CLI's path.
+# Sourced by bench/batch.sh and bench/merge.sh too, for bench_start and timed.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=${SRC:-worktree}
 if [ "$SRC" = worktree ]; then
@@ -58,4 +59,26 @@ wait_quiet() {
     if [ "$b" -lt "${2:-10}" ]; then echo "quiet: ${b}% busy"; return 0; fi
     if [ $SECONDS -ge $end ]; then echo "NOT quiet: ${b}% busy after waiting ${1:-300} s"; return 0; fi
   done
+}
+
+# bench_start NAME: $res, a new bench/results/NAME-<UTC stamp>/ with env.txt (the machine, the
+# commit, the load), and $work, a scratch folder removed on exit.
+bench_start() {
+  res=$ROOT/bench/results/$1-$(date -u +%Y%m%dT%H%M%SZ)
+  work=$(mktemp -d "/tmp/gongwen-bench-$1-XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$res"
+  {
+    echo "date: $(date -u)"; echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, $(free -m | awk '/Mem:/{print $2}') MiB"
+    echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (with uncommitted changes)')"
+    echo "load before: $(cat /proc/loadavg)"
+  } | tee "$res/env.txt"
+}
+
+# timed LABEL COMMAND...: the wall seconds and peak RSS of one run (GNU time), to $res/results.txt
+timed() {
+  local label=$1 secs kb; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "FAILED: $label"; tail -5 "$work/err"; exit 1; }
+  read -r secs kb <"$work/time"
+  printf '%-44s %8.2f s  peak RSS %6.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)" | tee -a "$res/results.txt"
 }
