@@ -195,7 +195,7 @@ private:
         auto sa = split(styles, "office:automatic-styles");
         if (!sa || sa->inner != styles_autos_)
             throw Error("merge-unsupported", label, _("the document's styles.xml differs from the first document's beyond its headers and footers"));
-        std::string key = std::to_string(xml::hash(ms->inner));
+        std::string key(ms->inner);  // the whole text: a hash could take one document's headers for another's
         // not a structured binding: a lambda below uses it (C++17 lets no lambda capture one; clang refuses)
         auto emplaced = variants_.emplace(key, std::map<std::string, std::string>{});
         auto it = emplaced.first;
@@ -219,7 +219,8 @@ private:
     }
 
     std::string store_picture(const Package& pkg, const PackageEntry& e, unsigned k) {
-        std::string key = std::to_string(e.size) + ":" + std::to_string(e.crc) + ":" + std::to_string(xml::hash(e.raw));
+        std::string key = std::to_string(e.size) + ":" + std::to_string(e.crc) + ":" + std::to_string(xml::hash(e.raw)) + ":" +
+                          std::to_string(xml::hash(e.raw, 7809847782465536322ull));
         auto it = pictures_.find(key);
         if (it != pictures_.end()) return it->second;
         std::string name = e.name;
@@ -390,7 +391,7 @@ private:
     unsigned copies_ = 0;
     std::string content_head_, content_mid_, content_tail_, styles_, manifest_, manifest_extra_;
     std::string masters_, styles_autos_, first_master_ = "Standard", extra_masters_;
-    std::map<std::string, std::map<std::string, std::string>> variants_;  // master-styles hash -> page styles renamed
+    std::map<std::string, std::map<std::string, std::string>> variants_;  // master styles -> page styles renamed
     std::string extra_layouts_;
     std::map<std::string, std::string> right_masters_;
     std::map<std::string, std::string> masters_renamed_, current_masters_, pictures_, auto_styles_, start_styles_;

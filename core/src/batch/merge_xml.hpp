@@ -46,7 +46,8 @@ std::string escape_attribute(std::string_view text);
 /// An attribute value as written, unescaped (the five entities and numeric references).
 std::string unescape(std::string_view text);
 
-/// A 64-bit FNV-1a hash of `bytes`, for telling parts apart (equality is checked on the bytes).
+/// A 64-bit FNV-1a hash of `bytes`. Media are told apart by size, CRC and two of these (different
+/// seeds): not collision-resistant against a crafted file, but no accident makes two pictures one.
 std::uint64_t hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 } // namespace gongwen::batch::xml
