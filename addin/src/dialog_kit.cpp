@@ -254,13 +254,17 @@ EscapeKey::EscapeKey(const Reference<uno::XComponentContext>& ctx, const Referen
 }
 
 void EscapeKey::remove() {
-    Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
-    if (tk.is()) tk->removeKeyHandler(this);
+    try {
+        Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
+        if (tk.is()) tk->removeKeyHandler(this);
+    } catch (const uno::Exception&) {
+    }
     toolkit_.clear();
+    f_ = nullptr;  // what it called may be gone
 }
 
 sal_Bool EscapeKey::keyPressed(const awt::KeyEvent& e) {
-    if (e.KeyCode != awt::Key::ESCAPE || e.Modifiers != 0 || !toolkit_.is()) return false;
+    if (e.KeyCode != awt::Key::ESCAPE || e.Modifiers != 0 || !toolkit_.is() || !f_) return false;
     try {
         Reference<awt::XExtendedToolkit> tk(toolkit_, UNO_QUERY);
         Reference<uno::XInterface> active(tk.is() ? tk->getActiveTopWindow() : nullptr, UNO_QUERY);

@@ -112,17 +112,19 @@ public:
         initial_ = read_values();
         // Esc and 取消 ask before anything typed is lost: Esc is taken before the dialog sees it
         // (a dialog closes itself on Esc by a close it posts, which a second execute() would meet)
-        rtl::Reference<kit::EscapeKey> esc(new kit::EscapeKey(ctx_, Reference<awt::XControl>(dialog_, UNO_QUERY), [this] {
+        struct Unhook {  // the handler holds this form: gone with it, whatever ends the form
+            rtl::Reference<kit::EscapeKey> key;
+            ~Unhook() { key->remove(); }
+        } esc{new kit::EscapeKey(ctx_, Reference<awt::XControl>(dialog_, UNO_QUERY), [this] {
             if (!asking_) cancel();
             return true;
-        }));
+        })};
         while (true) {
             dialog_->execute();
             if (done_ || cancelled_) break;
             // closed some other way (the window's close box): ask, and open it again on 否
             if (discard_ok()) break;
         }
-        esc->remove();
         Reference<lang::XComponent>(dialog_, UNO_QUERY_THROW)->dispose();
         return done_;
     }
