@@ -4,7 +4,8 @@ Writer window under Xvfb with a Chinese user interface: one office for the whole
 keys and clicks (xdotool), the dialogs' state read back over UNO (the accessibility tree, and the
 controls' own properties through their window peers).
   /usr/bin/python3 tests/addin/gui_form_test.py BUILD/gongwen.oxt SOURCE_DIR [OUT_DIR]
-The pictures of the form and of its list editor go to OUT_DIR when given (docs/images/).
+The pictures of the form, of its list editor and of its seal field go to OUT_DIR when given
+(docs/images/).
 Exit 0 passed, 1 failed, 77 skipped (no Xvfb, xdotool, import, soffice or python3-uno; under
 CI=true a missing tool fails)."""
 import base64
@@ -585,6 +586,7 @@ def restore_and_generate(screen, config, data_file):
     screen.until("the picker closed", lambda: screen.gone("打开"), 10)
     seal = os.path.join(os.path.dirname(data_file), "seal.png")
     check(text_in(w, "印章") == seal, f"the data file's seal.png is shown as its whole path ({text_in(w, '印章')!r})")
+    screen.shot("addin-form-seal.png")
     before = screen.office.texts()
     click_until(screen, lambda: named(w, "生成")[0], lambda: len(screen.office.texts()) > len(before), "the document", wait=30)
     made = [c for c in screen.office.texts() if all(c != b for b in before)]
