@@ -528,10 +528,13 @@ def esc_asks(screen, config):
     check(kept.get("标题") == "关于测试的通知", f"a draft of the form is kept ({draft})")
 
 
-def seal_field(screen, w):
-    """Issue 13 / seal: the 印章 field: 手工加盖 (no picture: true), off again; 选择图片… opens a file
-    dialog for pictures. (A data file's seal, seal.png beside it, is loaded after this.)"""
+def seal_field(screen, w, loaded, chosen):
+    """Issue 13 / seal: the 印章 field after the data file was loaded: its seal.png (beside the
+    data file) shown as a whole path; 手工加盖 (no picture: true) and off again; 选择图片… opens a
+    file dialog for pictures, the chosen file is what the form shows and hands on."""
     to_page_of(screen, w, "印章")
+    check(text_in(w, "印章") == loaded, f"the data file's seal.png is shown as its whole path ({text_in(w, '印章')!r})")
+    screen.shot("addin-form-seal.png")
     hand_label = _("Stamped by hand (no picture)")
     hand = lambda: named(w, hand_label, CHECK_BOX)[0]
     click_until(screen, hand, lambda: text_in(w, "印章") == hand_label, "手工加盖 in the seal's box")
@@ -543,8 +546,10 @@ def seal_field(screen, w):
     names = [c.getAccessibleName() for c in accessibles(screen.window("打开"))]
     check(any(n.startswith(_("Pictures (PNG, JPEG, SVG)")) for n in names), "the picture dialog offers PNG, JPEG, SVG")
     screen.focus("打开")
-    screen.keys("Escape")
-    screen.until("the picture dialog closed", lambda: screen.gone("打开"), 10)
+    screen.type(chosen)
+    screen.keys("Return")
+    screen.until("the picture chosen", lambda: text_in(w, "印章") == chosen, 10)
+    check(text_in(w, "印章") == chosen, f"the chosen picture's path is shown ({text_in(w, '印章')!r})")
 
 
 def restore_and_generate(screen, config, data_file):
@@ -565,7 +570,6 @@ def restore_and_generate(screen, config, data_file):
     w = screen.window(FORM)
     screen.focus(FORM)
     check(text_in(w, "标题") == "关于测试的通知", "the next 新建公文 restores the draft")
-    step("the seal field", seal_field, screen, w)
     # 载入数据…: the file picker
     click_until(screen, lambda: named(w, "载入数据")[0], lambda: not screen.gone("打开"), "the file picker")
     picker = screen.window("打开")
@@ -584,9 +588,8 @@ def restore_and_generate(screen, config, data_file):
     screen.focus("打开")
     screen.keys("Escape")
     screen.until("the picker closed", lambda: screen.gone("打开"), 10)
-    seal = os.path.join(os.path.dirname(data_file), "seal.png")
-    check(text_in(w, "印章") == seal, f"the data file's seal.png is shown as its whole path ({text_in(w, '印章')!r})")
-    screen.shot("addin-form-seal.png")
+    seal = os.path.join(os.path.dirname(data_file), "chosen", "seal.png")
+    seal_field(screen, w, os.path.join(os.path.dirname(data_file), "seal.png"), seal)
     before = screen.office.texts()
     click_until(screen, lambda: named(w, "生成")[0], lambda: len(screen.office.texts()) > len(before), "the document", wait=30)
     made = [c for c in screen.office.texts() if all(c != b for b in before)]
@@ -616,6 +619,8 @@ def main():
     seal = sample.pop("印章")  # a picture beside the data file, named by its relative path
     open(os.path.join(data_dir, "seal.png"), "wb").write(base64.b64decode(seal["data"]))
     sample["印章"] = "seal.png"
+    os.makedirs(os.path.join(data_dir, "chosen"))  # and one to choose in the form
+    open(os.path.join(data_dir, "chosen", "seal.png"), "wb").write(base64.b64decode(seal["data"]))
     json.dump(sample, open(data_file, "w", encoding="utf-8"), ensure_ascii=False)
     screen = None
     try:
