@@ -2,6 +2,7 @@
 #include "dialog_kit.hpp"
 #include "uno_util.hpp"
 
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/AccessibleStateType.hpp>
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
@@ -228,15 +229,26 @@ void RowPicks::selectionChanged(const awt::grid::GridSelectionEvent&) {
 
 namespace {
 
-// a drop-down of the dialog shows its list (Esc is then the list's, to close it)
+// a drop-down of the dialog shows its list (Esc is then the list's, to close it): the list of a
+// drop-down box is showing only while it is dropped down (it does not say EXPANDED in 7.4)
 bool expanded(const Reference<accessibility::XAccessibleContext>& c, int depth) {
     if (!c.is() || depth > 8) return false;
     auto states = c->getAccessibleStateSet();
     if (states.is() && states->contains(accessibility::AccessibleStateType::EXPANDED)) return true;
+    const bool combo = c->getAccessibleRole() == accessibility::AccessibleRole::COMBO_BOX;
     sal_Int32 n = std::min<sal_Int32>(c->getAccessibleChildCount(), 400);
     for (sal_Int32 i = 0; i < n; ++i) {
         Reference<accessibility::XAccessible> child = c->getAccessibleChild(i);
-        if (child.is() && expanded(child->getAccessibleContext(), depth + 1)) return true;
+        Reference<accessibility::XAccessibleContext> cc(child.is() ? child->getAccessibleContext() : nullptr);
+        if (!cc.is()) continue;
+        if (combo) {
+            auto cs = cc->getAccessibleStateSet();
+            if (cc->getAccessibleRole() == accessibility::AccessibleRole::LIST && cs.is() &&
+                cs->contains(accessibility::AccessibleStateType::SHOWING))
+                return true;
+        } else if (expanded(cc, depth + 1)) {
+            return true;
+        }
     }
     return false;
 }

@@ -161,10 +161,15 @@ class Screen:
     def question(self, text, seconds=10):
         """The message box on screen that says `text`."""
         def found():
-            for w in reversed(self.windows()):
-                if w.isVisible() and any(text in c.getAccessibleName() for c in accessibles(w)):
+            for w in reversed(self.dialogs()):
+                if any(text in c.getAccessibleName() for c in accessibles(w)):
                     return w
         return self.until(f"a question 「{text}」", found, seconds)
+
+    def dialogs(self):
+        """The shown top windows but the documents' (whose accessibility trees are large)."""
+        return [w for w in self.windows() if w.isVisible() and
+                "LibreOffice" not in w.getAccessibleContext().getAccessibleName()]
 
     def gone(self, title_start):
         return not any(w.getAccessibleContext().getAccessibleName().startswith(title_start) and w.isVisible()
@@ -495,7 +500,7 @@ def problems(screen):
 
 
 def asking(screen, text):
-    return any(text in c.getAccessibleName() for w in screen.windows() if w.isVisible() for c in accessibles(w))
+    return any(text in c.getAccessibleName() for w in screen.dialogs() for c in accessibles(w))
 
 
 def escape(screen):
@@ -510,8 +515,28 @@ def escape(screen):
     raise RuntimeError("Esc on the form asks nothing")
 
 
+def list_shown(combo):
+    """A drop-down box's list is showing (dropped down)."""
+    return any(combo.getAccessibleChild(k).getAccessibleContext().getAccessibleRole() == 32 and
+               combo.getAccessibleChild(k).getAccessibleContext().getAccessibleStateSet().contains(SHOWING)
+               for k in range(combo.getAccessibleChildCount()))
+
+
 def esc_asks(screen, config):
-    """Item 1: Esc with something typed asks; 否 keeps the form; 是 closes it and a draft is kept."""
+    """Item 1: Esc on an open drop-down closes the list and asks nothing; Esc with something typed
+    asks; 否 keeps the form; 是 closes it and a draft is kept."""
+    w = screen.window(FORM)
+    to_page_of(screen, w, "紧急程度")
+    combo = next(c for c in accessibles(w) if c.getAccessibleRole() == 7 and c.getAccessibleName().startswith("紧急程度"))
+    click_until(screen, lambda: combo, lambda: list_shown(combo), "the 紧急程度 list dropped down", window=FORM)
+    screen.keys("Escape")
+    try:
+        screen.until("the list closed", lambda: not list_shown(combo), 5)
+    except RuntimeError:
+        pass
+    time.sleep(0.5)
+    check(not list_shown(combo) and not asking(screen, "放弃已填写的内容") and not screen.gone(FORM),
+          "Esc on an open drop-down closes its list, asks nothing, the form stays")
     box = escape(screen)
     check(box is not None, "Esc on a form with typing asks 「放弃已填写的内容？」")
     click_until(screen, lambda: screen.until("the 否 button", lambda: named(box, "否"))[0],
