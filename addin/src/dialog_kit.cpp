@@ -1,5 +1,7 @@
 // The toolkit pieces of the 新建公文 dialogs (dialog_kit.hpp).
 #include "dialog_kit.hpp"
+#include "drafts.hpp"
+#include "gongwen/i18n.hpp"
 #include "uno_util.hpp"
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
@@ -19,9 +21,13 @@
 #include <com/sun/star/awt/XUnitConversion.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/XFilterManager.hpp>
 #include <com/sun/star/util/MeasureUnit.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 using namespace com::sun::star;
 using rtl::OUString;
@@ -167,6 +173,25 @@ void set_items(const Reference<beans::XPropertySet>& list, const std::vector<std
     uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) seq[static_cast<sal_Int32>(i)] = ou(items[i]);
     list->setPropertyValue("StringItemList", Any(seq));
+}
+
+std::optional<std::string> pick_file(const Reference<uno::XComponentContext>& ctx, const std::string& title,
+                                     const std::string& patterns, const std::string& folder_key) {
+    auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
+    Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
+    if (filters.is()) {
+        filters->appendFilter(ou(title), ou(patterns));
+        filters->appendFilter(ou(gongwen::i18n::_("All files (*.*)")), ou("*"));
+    }
+    std::string folder = keep::choice(folder_key);
+    std::error_code ec;
+    if (!folder.empty() && std::filesystem::is_directory(folder, ec)) picker->setDisplayDirectory(ou(file_url(folder)));
+    if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
+    auto files = picker->getSelectedFiles();
+    if (files.getLength() == 0) return std::nullopt;
+    std::string path = system_path(u8(files[0]));
+    keep::set_choice(folder_key, std::filesystem::path(path).parent_path().string());
+    return path;
 }
 
 bool ask_yes_no(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,

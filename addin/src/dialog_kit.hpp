@@ -17,6 +17,7 @@
 #include <cppuhelper/implbase1.hxx>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,12 @@ void select(const Reference<css::beans::XPropertySet>& list, int index);
 void set_text(const Reference<css::beans::XPropertySet>& p, const std::string& text);
 std::string text_of(const Reference<css::beans::XPropertySet>& p);
 void set_items(const Reference<css::beans::XPropertySet>& list, const std::vector<std::string>& items);
+
+/// A file from the file dialog, with the filter `title` (`patterns`, e.g. "*.png;*.jpg") and one for
+/// all files, opened in the folder last chosen under `folder_key` (which this choice then updates);
+/// nothing when cancelled.
+std::optional<std::string> pick_file(const Reference<css::uno::XComponentContext>& ctx, const std::string& title,
+                                     const std::string& patterns, const std::string& folder_key);
 
 /// A yes/no question in a message box; false when answered no, closed, or with no window.
 bool ask_yes_no(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::awt::XWindowPeer>& parent,

@@ -461,22 +461,7 @@ private:
 } // namespace
 
 std::optional<std::string> pick_data_file(const Reference<uno::XComponentContext>& ctx) {
-    auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
-    Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
-    if (filters.is()) {
-        filters->appendFilter(ou(_("Data (JSON, XLSX, CSV)")), ou("*.json;*.xlsx;*.csv"));
-        filters->appendFilter(ou(_("All files (*.*)")), ou("*"));
-    }
-    // the folder of the last data file
-    std::string folder = keep::choice("folder");
-    std::error_code ec;
-    if (!folder.empty() && fs::is_directory(folder, ec)) picker->setDisplayDirectory(ou(file_url(folder)));
-    if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    auto files = picker->getSelectedFiles();
-    if (files.getLength() == 0) return std::nullopt;
-    std::string path = system_path(u8(files[0]));
-    keep::set_choice("folder", fs::path(path).parent_path().string());
-    return path;
+    return kit::pick_file(ctx, _("Data (JSON, XLSX, CSV)"), "*.json;*.xlsx;*.csv", "folder");
 }
 
 nlohmann::json read_data_file(const std::string& file) {

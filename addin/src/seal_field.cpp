@@ -31,21 +31,7 @@ namespace {
 
 // A picture file from the file dialog, opened in the folder of the last one; nothing when cancelled.
 std::optional<std::string> pick_image_file(const Reference<uno::XComponentContext>& ctx) {
-    auto picker = ui::dialogs::FilePicker::createWithMode(ctx, 0);
-    Reference<ui::dialogs::XFilterManager> filters(picker, UNO_QUERY);
-    if (filters.is()) {
-        filters->appendFilter(ou(_("Pictures (PNG, JPEG, SVG)")), ou("*.png;*.jpg;*.jpeg;*.svg"));
-        filters->appendFilter(ou(_("All files (*.*)")), ou("*"));
-    }
-    std::string folder = keep::choice("image-folder");
-    std::error_code ec;
-    if (!folder.empty() && fs::is_directory(folder, ec)) picker->setDisplayDirectory(ou(file_url(folder)));
-    if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK) return std::nullopt;
-    auto files = picker->getSelectedFiles();
-    if (files.getLength() == 0) return std::nullopt;
-    std::string path = system_path(u8(files[0]));
-    keep::set_choice("image-folder", fs::path(path).parent_path().string());
-    return path;
+    return kit::pick_file(ctx, _("Pictures (PNG, JPEG, SVG)"), "*.png;*.jpg;*.jpeg;*.svg", "image-folder");
 }
 
 } // namespace
