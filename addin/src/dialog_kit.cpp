@@ -20,6 +20,7 @@
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
@@ -254,25 +255,31 @@ void RowPicks::selectionChanged(const awt::grid::GridSelectionEvent&) {
 
 namespace {
 
-// a drop-down of the dialog shows its list (Esc is then the list's, to close it): the list of a
-// drop-down box is showing only while it is dropped down (it does not say EXPANDED in 7.4)
-bool expanded(const Reference<accessibility::XAccessibleContext>& c, int depth) {
-    if (!c.is() || depth > 8) return false;
-    auto states = c->getAccessibleStateSet();
-    if (states.is() && states->contains(accessibility::AccessibleStateType::EXPANDED)) return true;
-    const bool combo = c->getAccessibleRole() == accessibility::AccessibleRole::COMBO_BOX;
-    sal_Int32 n = std::min<sal_Int32>(c->getAccessibleChildCount(), 400);
-    for (sal_Int32 i = 0; i < n; ++i) {
-        Reference<accessibility::XAccessible> child = c->getAccessibleChild(i);
-        Reference<accessibility::XAccessibleContext> cc(child.is() ? child->getAccessibleContext() : nullptr);
-        if (!cc.is()) continue;
-        if (combo) {
-            auto cs = cc->getAccessibleStateSet();
-            if (cc->getAccessibleRole() == accessibility::AccessibleRole::LIST && cs.is() &&
-                cs->contains(accessibility::AccessibleStateType::SHOWING))
-                return true;
-        } else if (expanded(cc, depth + 1)) {
-            return true;
+// One of the dialog's drop-down boxes shows its list (Esc is then the list's, to close it). Only
+// the drop-down boxes' own accessibility objects are asked (their list showing is the sign: 7.4
+// says no EXPANDED): walking the whole dialog built accessibility objects for its grids too, and
+// the office then crashed with a corrupted heap when the form was disposed.
+bool list_dropped(const Reference<awt::XControl>& dialog) {
+    Reference<awt::XControlContainer> box(dialog, UNO_QUERY);
+    if (!box.is()) return false;
+    const auto controls = box->getControls();
+    for (const auto& control : controls) {
+        Reference<beans::XPropertySet> model(control.is() ? control->getModel() : nullptr, UNO_QUERY);
+        if (!model.is()) continue;
+        auto info = model->getPropertySetInfo();
+        bool drop = false;
+        if (info.is() && info->hasPropertyByName("Dropdown")) model->getPropertyValue("Dropdown") >>= drop;
+        if (!drop) continue;
+        Reference<accessibility::XAccessible> acc(control->getPeer(), UNO_QUERY);
+        Reference<accessibility::XAccessibleContext> c(acc.is() ? acc->getAccessibleContext() : nullptr);
+        if (!c.is()) continue;
+        sal_Int32 n = std::min<sal_Int32>(c->getAccessibleChildCount(), 8);
+        for (sal_Int32 i = 0; i < n; ++i) {
+            Reference<accessibility::XAccessible> child = c->getAccessibleChild(i);
+            Reference<accessibility::XAccessibleContext> cc(child.is() ? child->getAccessibleContext() : nullptr);
+            if (!cc.is() || cc->getAccessibleRole() != accessibility::AccessibleRole::LIST) continue;
+            auto states = cc->getAccessibleStateSet();
+            if (states.is() && states->contains(accessibility::AccessibleStateType::SHOWING)) return true;
         }
     }
     return false;
@@ -307,8 +314,7 @@ sal_Bool EscapeKey::keyPressed(const awt::KeyEvent& e) {
         Reference<uno::XInterface> active(tk.is() ? tk->getActiveTopWindow() : nullptr, UNO_QUERY);
         Reference<uno::XInterface> mine(dialog_.is() ? dialog_->getPeer() : nullptr, UNO_QUERY);
         if (!active.is() || active != mine) return false;  // another window's Esc (a question, a picker)
-        Reference<accessibility::XAccessible> acc(mine, UNO_QUERY);
-        if (acc.is() && expanded(acc->getAccessibleContext(), 0)) return false;
+        if (list_dropped(dialog_)) return false;
         swallow_release_ = f_();
         return swallow_release_;
     } catch (...) {
