@@ -16,9 +16,10 @@ PACKAGES=(
   libpng-dev libjpeg62-turbo-dev  # image tags: PNG and JPEG checked and measured
   # (gettext compiles the message catalogues; libc-l10n translates the system's own error texts)
   # (libxml2-utils and jing: xmllint and jing, which tests/schema validates every DOCX/ODT with)
+  # (valgrind: the add-in's accessibility test runs the office under it)
   # a real LibreOffice for PDF output (driven over UNO: its SDK) and the end-to-end checks, with free fonts for the
   # standard's font names (fonts/65-gongwen-gbt9704.conf maps them)
-  libreoffice-writer libreoffice-l10n-zh-cn libreoffice-dev libpoppler-cpp-dev python3-uno xvfb xdotool imagemagick poppler-utils fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
+  libreoffice-writer libreoffice-l10n-zh-cn libreoffice-dev libpoppler-cpp-dev python3-uno xvfb xdotool imagemagick valgrind poppler-utils fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-arphic-uming fonts-liberation2
 )
 
 HARDENING_PACKAGES=(clang libclang-rt-14-dev)

@@ -3,6 +3,7 @@
 // as it is on screen), measured by the layout rules. Shown as a list: what, where, what the
 // standard wants; a double-click (or 转到) selects the place in the document.
 #include "addin_common.hpp"
+#include "dialog_kit.hpp"
 #include "commands.hpp"
 #include "uno_util.hpp"
 
@@ -322,7 +323,7 @@ void show_list(const Reference<uno::XComponentContext>& ctx, const Reference<awt
     Reference<awt::XWindow>(grid_control, UNO_QUERY_THROW)->addMouseListener(Reference<awt::XMouseListener>(events.get()));
     Reference<awt::XButton>(container->getControl("go"), UNO_QUERY_THROW)->addActionListener(Reference<awt::XActionListener>(events.get()));
     Reference<awt::XDialog>(dialog, UNO_QUERY_THROW)->execute();
-    Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    kit::dispose(dialog);
 }
 
 } // namespace

@@ -195,6 +195,24 @@ std::optional<std::string> pick_file(const Reference<uno::XComponentContext>& ct
     return path;
 }
 
+void dispose(const Reference<uno::XInterface>& dialog) {
+    std::vector<Reference<accessibility::XAccessible>> held;
+    try {
+        Reference<awt::XControl> control(dialog, UNO_QUERY);
+        // step 0 shows every page's controls (the closed dialog itself stays off the screen), so
+        // that each control window is among the dialog's accessible children
+        Reference<beans::XPropertySet> model(control.is() ? control->getModel() : nullptr, UNO_QUERY);
+        if (model.is()) model->setPropertyValue("Step", Any(sal_Int32(0)));
+        Reference<accessibility::XAccessible> acc(control.is() ? control->getPeer() : nullptr, UNO_QUERY);
+        Reference<accessibility::XAccessibleContext> c(acc.is() ? acc->getAccessibleContext() : nullptr);
+        const sal_Int32 n = c.is() ? c->getAccessibleChildCount() : 0;
+        for (sal_Int32 i = 0; i < n; ++i) held.push_back(c->getAccessibleChild(i));
+    } catch (const uno::Exception&) {
+        // nothing held: the dispose below is what it was without this
+    }
+    Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+}  // the held objects are released here, after the dispose
+
 bool ask_yes_no(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XWindowPeer>& parent,
                 const std::string& title, const std::string& message, bool default_no) {
     try {

@@ -79,6 +79,14 @@ void set_items(const Reference<css::beans::XPropertySet>& list, const std::vecto
 std::optional<std::string> pick_file(const Reference<css::uno::XComponentContext>& ctx, const std::string& title,
                                      const std::string& patterns, const std::string& folder_key);
 
+/// Disposes a dialog that has been closed. LibreOffice 7.4's grid control frees its accessibility
+/// object in the middle of that object's own dispose when nothing else holds it (valgrind: a write
+/// to freed memory in libacclo under VCLXWindow::dispose; the heap breaks later, "free(): corrupted
+/// unsorted chunks"). That object exists once anything — a screen reader, a test, our own Esc
+/// handler before — asked the dialog for its children. The children's accessibility objects, every
+/// page's, are held here until the dispose is over.
+void dispose(const Reference<css::uno::XInterface>& dialog);
+
 /// A yes/no question in a message box; false when answered no, closed, or with no window.
 bool ask_yes_no(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::awt::XWindowPeer>& parent,
                 const std::string& title, const std::string& message, bool default_no = false);

@@ -1,5 +1,6 @@
 // What the add-in's commands share (addin_common.hpp).
 #include "addin_common.hpp"
+#include "dialog_kit.hpp"
 #include "uno_util.hpp"
 
 #include "gongwen/i18n.hpp"
@@ -189,7 +190,7 @@ int choose(const Reference<uno::XComponentContext>& ctx, const Reference<awt::XW
     }
     d->execute();
     listener->dialog.clear();
-    Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    kit::dispose(dialog);
     return answer;
 }
 

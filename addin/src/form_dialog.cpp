@@ -125,7 +125,7 @@ public:
             // closed some other way (the window's close box): ask, and open it again on 否
             if (discard_ok()) break;
         }
-        Reference<lang::XComponent>(dialog_, UNO_QUERY_THROW)->dispose();
+        kit::dispose(dialog_);
         return done_;
     }
 
@@ -510,7 +510,7 @@ std::optional<TypeChoice> pick_type(const Reference<uno::XComponentContext>& ctx
     std::string fmt = kit::selected(format_list) == 1 ? "odt" : "docx";
     // gone from the screen before the next question (a draft to restore) opens over its place
     Reference<awt::XWindow>(dialog, UNO_QUERY_THROW)->setVisible(false);
-    Reference<lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    kit::dispose(dialog);
     if (!(ok_pressed || chosen) || t < 0 || t >= static_cast<int>(catalog.plugins.size())) return std::nullopt;
     keep::set_choice("type", catalog.plugins[static_cast<std::size_t>(t)].id);
     keep::set_choice("format", fmt);

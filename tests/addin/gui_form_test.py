@@ -82,7 +82,9 @@ def check(good, what):
 class Screen:
     """Xvfb, the office on it, and the means to look and to act."""
 
-    def __init__(self, work):
+    def __init__(self, work, office_env=None, start_seconds=30):
+        """office_env: variables for the office with the window (e.g. VALGRIND=memcheck, which
+        LibreOffice's soffice script runs it under; the installing office runs plain)."""
         self.work = work
         self.display = ":%d" % (600 + os.getpid() % 300)
         self.env = dict(os.environ, DISPLAY=self.display)
@@ -99,8 +101,8 @@ class Screen:
         finally:
             installer.stop()
         os.environ["XDG_CONFIG_HOME"] = os.path.join(work, "config")  # the add-in keeps its files there
-        self.office = current["office"] = Office(profile, display=self.display)
-        self.until("a Writer window", lambda: self.office.texts())
+        self.office = current["office"] = Office(profile, display=self.display, env=office_env)
+        self.until("a Writer window", lambda: self.office.texts(), start_seconds)
         if os.environ.get("GONGWEN_DEBUG_GDB"):  # a crash's backtrace, for debugging by hand
             pids = [p for p in os.listdir("/proc") if p.isdigit() and profile in Office._cmdline(p) and "soffice.bin" in Office._cmdline(p)]
             subprocess.Popen(["gdb", "-p", pids[0], "-batch", "-ex", "handle SIGPIPE SIG32 SIG33 SIG34 SIG35 nostop noprint",
@@ -405,6 +407,46 @@ def dates(screen):
             pass
         got = text_in(w, label)
         check(got == want, f"{typed} typed in a date field reads {want} ({got!r})")
+    calendar_esc(screen, w)
+
+
+FRAME = uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.FRAME")
+
+
+def calendar(screen):
+    """The date field's calendar, when it is dropped down: a small nameless frame of its own."""
+    return [t for t in screen.windows() if t.isVisible() and t.getAccessibleContext().getAccessibleRole() == FRAME
+            and not t.getAccessibleContext().getAccessibleName() and t.getPosSize().Width < 400]
+
+
+def calendar_esc(screen, w):
+    """Item 1 with a date's calendar open: Esc closes the calendar, asks nothing, and the form and
+    the date stay (the add-in's Esc handler leaves a key for another top window alone)."""
+    before = text_in(w, "巡察开始")
+    b = box(w, "巡察开始")
+    button = lambda: (b.getLocationOnScreen().X + b.getSize().Width - 8, b.getLocationOnScreen().Y + b.getSize().Height // 2)
+    for _ in range(3):
+        screen.xdo("mousemove", str(button()[0]), str(button()[1]), "click", "1")
+        try:
+            screen.until("the calendar", lambda: calendar(screen), 5)
+            break
+        except RuntimeError:
+            pass
+    check(bool(calendar(screen)), "the date field's button drops its calendar down")
+    screen.keys("Escape")
+    try:
+        screen.until("the calendar closed", lambda: not calendar(screen), 5)
+    except RuntimeError:
+        pass
+    time.sleep(1)  # a question, were one asked, is on screen by now
+    check(not calendar(screen) and not asking(screen, "放弃已填写的内容") and not screen.gone(FORM),
+          "Esc with the calendar open closes the calendar, asks nothing, the form stays")
+    focus_box(screen, w, "签发人")  # the date box left: it shows the date the clerk's way again
+    try:
+        screen.until("the date shown", lambda: text_in(w, "巡察开始") == before, 5)
+    except RuntimeError:
+        pass
+    check(text_in(w, "巡察开始") == before, f"the date stays {before} ({text_in(w, '巡察开始')!r})")
 
 
 def to_page_of(screen, w, label):
