@@ -275,8 +275,8 @@ namespace {
 
 // One of the dialog's drop-down boxes shows its list (Esc is then the list's, to close it). Only
 // the drop-down boxes' own accessibility objects are asked (their list showing is the sign: 7.4
-// says no EXPANDED): walking the whole dialog built accessibility objects for its grids too, and
-// the office then crashed with a corrupted heap when the form was disposed.
+// says no EXPANDED), not the whole dialog's: a key press should not build the grids' too (which,
+// unheld, broke the heap when the form was disposed; see dispose()).
 bool list_dropped(const Reference<awt::XControl>& dialog) {
     Reference<awt::XControlContainer> box(dialog, UNO_QUERY);
     if (!box.is()) return false;
