@@ -4,6 +4,7 @@
 #include "uno_util.hpp"
 
 #include "gongwen/i18n.hpp"
+#include "gongwen/package.hpp"
 
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -75,10 +76,23 @@ Reference<lang::XComponent> open_untitled(const Reference<uno::XComponentContext
     // The window's title and the name Save As proposes (the filter it proposes is the one the
     // document was read with, kept in its arguments: DOCX stays DOCX).
     if (!name.empty()) props.push_back(prop("SuggestedSaveAsName", Any(ou(name))));
-    auto doc = loader->loadComponentFromURL(ou(file_url(path)), "_blank", 0,
+    // A DOCX as Word lays it out: LibreOffice would read "no hanging punctuation" as hanging (a
+    // 。 past the margin, 检查格式 on our own document red, and a DOCX saved from here hanging in
+    // Word too); the copy it reads says the opposite, and its export then writes it right.
+    const bool docx = path.size() > 5 && path.compare(path.size() - 5, 5, ".docx") == 0;
+    std::string load = path;
+    if (docx) {
+        std::string bytes = gongwen::read_file_bytes(path);
+        std::string fixed = gongwen::for_libreoffice(bytes, "docx");
+        if (fixed != bytes) {
+            load = path.substr(0, path.size() - 5) + ".libreoffice.docx";
+            gongwen::write_file_atomically(load, fixed, true);
+        }
+    }
+    auto doc = loader->loadComponentFromURL(ou(file_url(load)), "_blank", 0,
                                             uno::Sequence<beans::PropertyValue>(props.data(), static_cast<sal_Int32>(props.size())));
     if (!doc.is()) throw Failure(_("LibreOffice could not open the generated document"));
-    keep_format_on_save_as(ctx, doc, path.size() > 5 && path.compare(path.size() - 5, 5, ".docx") == 0, name);
+    keep_format_on_save_as(ctx, doc, docx, name);
     return doc;
 }
 

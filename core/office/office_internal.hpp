@@ -16,10 +16,6 @@ namespace gongwen::office {
 /// $GONGWEN_SOFFICE, else `soffice` on the PATH; "" when there is none.
 std::string find_soffice();
 
-/// The document as LibreOffice must be handed it to lay out the page Word lays out (DOCX:
-/// w:overflowPunct inverted); anything that is not a readable DOCX as it is.
-std::string for_libreoffice(std::string_view bytes, const std::string& extension);
-
 /// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
 std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name);
 

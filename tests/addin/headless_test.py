@@ -10,15 +10,18 @@ A negative control — the same checks on an office without the extension — mu
 Exit 0 all passed, 1 a check failed, 77 skipped (no soffice or no python3-uno)."""
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 OXT, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 
 try:
-    from office import SOFFICE, SUCCESS, Office
+    import uno
+    from office import SOFFICE, SUCCESS, Office, pv
 except ImportError:
     print("SKIP: no python3-uno (install python3-uno)")
     sys.exit(77)
@@ -50,9 +53,27 @@ def run_checks(office, work):
         if made:
             text = made[0].getText().getString()
             check("{{" not in text, f"New {t}: no tag left")
+            # as Word and WPS lay it out: no punctuation hangs past the margin (LibreOffice reads a
+            # DOCX's w:overflowPunct="0" as hanging unless handed the corrected copy)
+            hanging = []
+            paragraphs = made[0].getText().createEnumeration()
+            while paragraphs.hasMoreElements():
+                p = paragraphs.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph") and p.ParaIsHangingPunctuation:
+                    hanging.append(p.getString()[:12])
+            check(not hanging, f"New {t} ({fmt}): no paragraph lets punctuation hang ({len(hanging)}: {hanging[:2]})")
+            if fmt == "docx":  # saved from Writer as DOCX, it says so to Word
+                saved = os.path.join(work, t + "-saved.docx")
+                made[0].storeToURL(uno.systemPathToFileUrl(saved), (pv("FilterName", "MS Word 2007 XML"),))
+                with zipfile.ZipFile(saved) as z:
+                    punct = re.findall(r'<w:overflowPunct w:val="(\w+)"', z.read("word/styles.xml").decode() +
+                                       z.read("word/document.xml").decode())
+                check(punct and all(v in ("0", "false") for v in punct),
+                      f"New {t} saved from Writer as DOCX: w:overflowPunct off for Word ({sorted(set(punct))})")
             if t == "rectification-notice":
                 state, result = office.dispatch(made[0], "vnd.gongwen:Check")
-                check(state == SUCCESS and "GB/T 9704" in (result or ""), f"Check on the new {t}: {result!r}")
+                check(state == SUCCESS and "GB/T 9704" in (result or "") and "no deviation" in (result or ""),
+                      f"Check on the new {t} finds it right: {result!r}")
             made[0].close(True)
         host.close(True)
 

@@ -85,4 +85,11 @@ void write_file_atomically(const std::string& path, std::string_view bytes, bool
 /// Reads a whole file; throws Error naming the path.
 std::string read_file_bytes(const std::string& path);
 
+/// The document as LibreOffice must be handed it to lay out the page that Word and WPS lay out.
+/// LibreOffice's DOCX import reads w:overflowPunct the wrong way round (val="0", "punctuation must
+/// not hang into the margin", becomes hanging punctuation) while its DOCX export writes it right:
+/// the copy says the opposite of the document (an absent element stays absent). Anything that is
+/// not a readable DOCX comes back as it is.
+std::string for_libreoffice(std::string_view bytes, const std::string& extension);
+
 } // namespace gongwen
