@@ -66,6 +66,7 @@ const Case kCases[] = {
     {"red-rule-close", "gbt-red-rule"},
     {"hanging-punctuation", "gbt-grid"},
     {"29-characters", "gbt-grid"},
+    {"body-12pt", "gbt-grid"},
     {"line-pitch-30pt", "gbt-grid"},
     {"heading-at-foot", "gbt-heading-keep"},
     {"signature-alone", "gbt-signature"},

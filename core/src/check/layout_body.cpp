@@ -61,6 +61,19 @@ void LayoutCheck::grid() {
                         first_outside = i18n::format(right ? _("'{char}' ends at {x} mm in '{line}'") : _("'{char}' starts at {x} mm in '{line}'"),
                                                      {{"char", to_utf8(std::u32string(1, g.ch))}, {"x", mm(right ? g.box.x1 : g.box.x0)}, {"line", head(*l)}});
                 }
+            // A paragraph's full line in a size below 三号 (a body paragraph set to 12 pt, say) holds
+            // more than 28 however its characters are spread. Only lines from the type area's left
+            // edge: a table's cells start inside their borders, the 版记's lines are indented.
+            if (l->size_pt < 16 - 0.6 && l->size_pt > 5 && l->font() == body && std::fabs(l->box.x0 - f_.left) <= 0.5 &&
+                l->box.x1 >= f_.right - char_pitch) {
+                // its characters in full-width slots: a digit or a Latin letter is half of one
+                double slots = 0;
+                for (char32_t c : l->text()) slots += is_full_width(c) ? 1 : 0.5;
+                if (slots > f_.chars_per_line + 1 && bad_lines++ == 0)
+                    first_line = i18n::format(_("'{line}' holds {n} characters of {size} pt"),
+                                              {{"line", head(*l)}, {"n", static_cast<int>(std::lround(slots))}, {"size", mm(l->size_pt)}});
+                continue;
+            }
             // A full line of full-width 16 pt characters: its slots (indent + characters) are 28.
             if (std::fabs(l->size_pt - 16) > 0.6 || l->box.x1 < f_.right - char_pitch) continue;
             std::u32string text = l->text();

@@ -65,6 +65,7 @@ FIXTURES = {
     "red-rule-close": dict(rule_space_pt=3, number_after_pt=6),
     "hanging-punctuation": dict(overflow_punct=True, body=[("hang", 3)] + BASE["body"][1:]),
     "29-characters": dict(spacing=-16),
+    "body-12pt": dict(body=[("small", 4)] + BASE["body"][1:]),  # one body paragraph set to 小四 (12 pt)
     "heading-at-foot": dict(heading_keep=False,
                             body=[("p", PAGE1_LINES - 1), ("h", "一、发现的问题"), ("p", 4), ("p", 3)]),
     "signature-alone": dict(body=[("p", PAGE1_LINES)]),  # the blank lines, signature and date go over
@@ -247,6 +248,8 @@ def document(p):
             out.append(para(arg, "Heading1"))
         elif kind == "note":  # 附件说明: a blank line, then 2 characters in
             out += [para(), para(arg, "Body")]
+        elif kind == "small":
+            out.append(para(body_text(arg, i), "Body", run_rpr=rpr(size=12)))
         else:
             out.append(para(body_text(arg, i, hang=kind == "hang"), "Body"))
     # Sealed layout: the date 4 characters in from the right, the signature centred over it.
