@@ -214,29 +214,8 @@ std::string fill_current(const Reference<uno::XComponentContext>& ctx, const Ref
     if (frame.is() && frame->getController().is()) model = frame->getController()->getModel();
     if (!model.is()) throw Failure(_("no document is open"));
     if (!Reference<text::XTextDocument>(model, UNO_QUERY).is()) throw Failure(_("Fill the current document works on a Writer document"));
-    const bool asked = data_file.empty();  // from the toolbar: the file, then where the result goes
-    if (asked) {
-        auto picked = pick_data_file(ctx);
-        if (!picked) return _("cancelled");
-        data_file = *picked;
-    }
-    const std::string data_name = fs::path(data_file).filename().string();
-
-    // 1. The data.
-    nlohmann::json data;
-    try {
-        data = read_data_file(data_file);
-    } catch (const gongwen::Error& e) {
-        throw Failure(format(_("The data file {file} cannot be used; the document was not changed:"), {{"file", data_file}}) + "\n" +
-                      e.diagnostics().to_string());
-    } catch (const std::exception& e) {
-        throw Failure(format(_("The data file {file} cannot be used; the document was not changed:"), {{"file", data_file}}) + "\n" + e.what());
-    }
-    if (!data.is_object())
-        throw Failure(format(_("The data file {file} must hold one record (a JSON object {…}); the document was not changed"),
-                             {{"file", data_file}}));
-
-    // 2. The document as a template, rendered.
+    // 1. The document as a template: its tags checked before anything is asked (a document
+    // without any says so at once, not after a data file was chosen).
     TempDir tmp;
     std::string src = tmp.path + "/current.odt", out = tmp.path + "/filled.odt";
     {
@@ -251,6 +230,28 @@ std::string fill_current(const Reference<uno::XComponentContext>& ctx, const Ref
     if (!tmpl->ok())
         throw Failure(std::string(_("the template has errors; the document was not changed:")) + "\n" + relabel(diags, src, title));
     if (tmpl->tags().empty()) throw Failure(_("This document has no {{…}} tags: there is nothing to fill."));
+    const bool asked = data_file.empty();  // from the toolbar: the file, then where the result goes
+    if (asked) {
+        auto picked = pick_data_file(ctx);
+        if (!picked) return _("cancelled");
+        data_file = *picked;
+    }
+    const std::string data_name = fs::path(data_file).filename().string();
+
+    // 2. The data, then the document rendered with it.
+    nlohmann::json data;
+    try {
+        data = read_data_file(data_file);
+    } catch (const gongwen::Error& e) {
+        throw Failure(format(_("The data file {file} cannot be used; the document was not changed:"), {{"file", data_file}}) + "\n" +
+                      e.diagnostics().to_string());
+    } catch (const std::exception& e) {
+        throw Failure(format(_("The data file {file} cannot be used; the document was not changed:"), {{"file", data_file}}) + "\n" + e.what());
+    }
+    if (!data.is_object())
+        throw Failure(format(_("The data file {file} must hold one record (a JSON object {…}); the document was not changed"),
+                             {{"file", data_file}}));
+
     gongwen::RenderOptions ro;
     ro.images = gongwen::image_source_for(data_file, false);  // image paths from the data file's folder
     ro.data_label = data_file;
