@@ -66,24 +66,7 @@ def focus_new(display, before):
 
 def find_in(office, window, pred):
     """g.find within the top window whose accessible name starts with `window`."""
-    tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
-
-    def walk(ctx, depth):
-        if ctx is None or depth > 12:
-            return None
-        if pred(ctx):
-            return ctx
-        for k in range(min(ctx.getAccessibleChildCount(), 400)):
-            found = walk(ctx.getAccessibleChild(k).getAccessibleContext(), depth + 1)
-            if found is not None:
-                return found
-        return None
-
-    for i in range(tk.getTopWindowCount()):
-        top = tk.getTopWindow(i).getAccessibleContext()
-        if top is not None and top.getAccessibleName().startswith(window):
-            return walk(top, 0)
-    return None
+    return office.find(pred, window)
 
 
 def toolbar_button(doc, index):
@@ -220,35 +203,7 @@ def chinese(display, work):
             time.sleep(1)
             g.xdo(display, "key", "a")  # 另存为(A)
         time.sleep(3)
-        def safe_find(pred):
-            """g.find that steps over nodes without an accessible context (the file dialog has some)."""
-            tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
-
-            def walk(ctx, depth):
-                if ctx is None or depth > 14:
-                    return None
-                try:
-                    if pred(ctx):
-                        return ctx
-                    n = min(ctx.getAccessibleChildCount(), 400)
-                except Exception:
-                    return None
-                for k in range(n):
-                    try:
-                        child = ctx.getAccessibleChild(k).getAccessibleContext()
-                    except Exception:
-                        continue
-                    found = walk(child, depth + 1)
-                    if found is not None:
-                        return found
-                return None
-
-            for i in range(tk.getTopWindowCount()):
-                found = walk(tk.getTopWindow(i).getAccessibleContext(), 0)
-                if found is not None:
-                    return found
-            return None
-        kind = safe_find(lambda c: c.getAccessibleName().startswith("Word") and "(.docx)" in c.getAccessibleName())
+        kind = office.find(lambda c: c.getAccessibleName().startswith("Word") and "(.docx)" in c.getAccessibleName())
         check(kind is not None, f"Save As of the new DOCX preselects Word ({kind.getAccessibleName() if kind else None!r})")
         g.shot(display, work, "addin-save-as.png")
         g.xdo(display, "key", "Escape")

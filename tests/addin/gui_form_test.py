@@ -31,6 +31,7 @@ def skip(why):
 try:
     import uno
     from office import SOFFICE, Office
+    from office import accessibles as office_accessibles
 except ImportError:
     skip("no python3-uno (install python3-uno)")
 for tool in ("Xvfb", "xdotool", "import"):
@@ -189,24 +190,7 @@ class Screen:
 
 def accessibles(window):
     """Every accessible context in the window, depth first."""
-    out = []
-
-    def walk(c, depth):
-        if c is None or depth > 12:
-            return
-        out.append(c)
-        try:
-            n = min(c.getAccessibleChildCount(), 300)
-        except Exception:
-            return
-        for k in range(n):
-            try:
-                child = c.getAccessibleChild(k)
-                walk(child.getAccessibleContext() if hasattr(child, "getAccessibleContext") else child, depth + 1)
-            except Exception:
-                pass  # a child gone while looking
-    walk(window.getAccessibleContext(), 0)
-    return out
+    return list(office_accessibles(window.getAccessibleContext()))
 
 
 def named(window, start, role=None):

@@ -60,27 +60,7 @@ def focus(display, title):
 
 def find(office, pred):
     """The accessible of an open window (dialogs included) that satisfies pred, depth first."""
-    tk = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
-
-    def walk(ctx, depth):
-        if ctx is None or depth > 12:
-            return None
-        if pred(ctx):
-            return ctx
-        for k in range(min(ctx.getAccessibleChildCount(), 400)):
-            child = ctx.getAccessibleChild(k)  # a grid's rows may come without an accessible of their own
-            if child is None or not hasattr(child, "getAccessibleContext"):
-                continue
-            found = walk(child.getAccessibleContext(), depth + 1)
-            if found is not None:
-                return found
-        return None
-
-    for i in range(tk.getTopWindowCount()):
-        found = walk(tk.getTopWindow(i).getAccessibleContext(), 0)
-        if found is not None:
-            return found
-    return None
+    return office.find(pred)
 
 
 def click(office, display, pred, what):

@@ -155,3 +155,47 @@ class Office:
         return out
 
 
+
+    def top_windows(self):
+        tk = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        return [tk.getTopWindow(i) for i in range(tk.getTopWindowCount())]
+
+    def find(self, pred, window=None):
+        """The first accessible, depth first, that satisfies pred, in the office's top windows (in
+        the one whose accessible name starts with `window`, when given); None. A predicate that
+        fails on a node (one going away while looked at) is false there."""
+        for top in self.top_windows():
+            c = top.getAccessibleContext()
+            if c is None or (window is not None and not c.getAccessibleName().startswith(window)):
+                continue
+            for a in accessibles(c):
+                try:
+                    if pred(a):
+                        return a
+                except Exception:
+                    pass
+            if window is not None:
+                return None
+        return None
+
+
+def accessibles(context, max_depth=12, max_children=400):
+    """Every accessible context from `context` down, depth first, as a generator (a search stops
+    where it finds). A child that is a context itself (a grid's rows may come so) is taken as it
+    is; a node that goes away while it is looked at is stepped over."""
+    def walk(c, depth):
+        if c is None or depth > max_depth:
+            return
+        yield c
+        try:
+            n = min(c.getAccessibleChildCount(), max_children)
+        except Exception:
+            return
+        for k in range(n):
+            try:
+                child = c.getAccessibleChild(k)
+                child = child.getAccessibleContext() if hasattr(child, "getAccessibleContext") else child
+            except Exception:
+                continue
+            yield from walk(child, depth + 1)
+    yield from walk(context, 0)
