@@ -32,12 +32,20 @@ std::string duration(double s) {
 
 // Why a file cannot be written at `path` through a temp file next to it and a rename (as
 // write_file_atomically does), or "": a file is made there and removed again.
-std::string unwritable(const std::string& path) {
+std::string unwritable(const std::string& path, const std::string& out_dir) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::is_directory(path, ec)) return _("it is a folder");
     fs::path parent = fs::path(path).parent_path();
     if (parent.empty()) parent = ".";
+    // In the output folder, which the batch makes: the nearest folder above it that exists must
+    // take files. Any other folder must exist (a mistyped one is said now, not after the batch).
+    auto norm = [&](fs::path p) {
+        p = fs::absolute(p, ec).lexically_normal();
+        return p.has_filename() ? p : p.parent_path();
+    };
+    if (!out_dir.empty() && norm(parent) == norm(out_dir))
+        while (!fs::exists(parent, ec) && norm(parent) != norm(parent).parent_path()) parent = norm(parent).parent_path();
     if (!fs::is_directory(parent, ec)) return format(_("no folder {folder}"), {{"folder", parent.string()}});
     std::string probe = (parent / ".gongwen-report-XXXXXX").string();
     int fd = ::mkstemp(probe.data());
@@ -87,7 +95,7 @@ struct BatchCommand {
         // The report is written at the end: a path it cannot be written to is said now, before
         // a document is written, not after the whole batch.
         if (!report_path.empty()) {
-            std::string why = unwritable(report_path);
+            std::string why = unwritable(report_path, o.merge.empty() ? o.out_dir : std::string());
             if (!why.empty()) {
                 Diagnostic d;
                 d.code = "cannot-write";
@@ -174,6 +182,10 @@ struct BatchCommand {
                         {"skipped", s.skipped}, {"failed", s.failed},  {"seconds", s.seconds}, {"rows", rows},
                         {"problems", diagnostics_json(s.problems)}};
             try {
+                // in the output folder: made again if the batch took it away empty (every row failed)
+                std::error_code ec;
+                if (auto parent = std::filesystem::path(report_path).parent_path(); !parent.empty())
+                    std::filesystem::create_directories(parent, ec);
                 write_file_atomically(report_path, rep.dump(2) + "\n", true);
             } catch (const Error& e) {
                 print_diagnostics(e.diagnostics());

@@ -308,6 +308,13 @@ for rep in "$work/no-such-folder/r.json" "$work"; do
   [ "$rc" = 1 ] && grep -q "^$rep: error\[cannot-write\]: the report cannot be written there" "$work/rep.log" && [ ! -e "$work/rep-out" ] &&
     ok "--report $rep: refused before the batch, nothing written" || { bad "--report $rep: exit $rc"; cat "$work/rep.log"; ls "$work/rep-out"; }
 done
+# A report in the output folder the batch makes (examples/batch/README.md's command; it was
+# refused: "no folder").
+"$bin" batch rectification-notice --data "$ex/notices.csv" --rows "$ex/problems.csv:被巡察单位" --out-dir "$work/rep-new/notices" \
+  --report "$work/rep-new/notices/report.json" 2>"$work/rep.log"
+rc=$?
+[ "$rc" = 0 ] && [ -s "$work/rep-new/notices/report.json" ] && [ "$(ls "$work/rep-new/notices" | grep -c '\.docx$')" = 3 ] &&
+  ok "--report in the --out-dir the batch makes: written with the 3 documents" || { bad "--report in a new --out-dir: exit $rc"; cat "$work/rep.log"; }
 
 # 5j. A plugin's own check (work-summary: 上一轮反馈问题数 = 0) reads like the schema's: on the
 #     data's cell and field (item 14; it was libwork-summary.so: … prepare failed).

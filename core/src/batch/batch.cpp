@@ -103,6 +103,19 @@ BatchSummary run_batch(const BatchOptions& o) {
     std::vector<Job> jobs;
     std::set<std::string> names;
     std::error_code ec;
+    // The folders this batch makes are removed again if it leaves them empty (every row failed,
+    // or it stopped before writing): nothing is left behind but what was written.
+    struct MadeFolders {
+        fs::path dir, top;  // the output folder, and the outermost folder made for it
+        ~MadeFolders() {
+            if (top.empty()) return;
+            std::error_code e;
+            for (fs::path p = dir; fs::is_directory(p, e) && fs::is_empty(p, e) && fs::remove(p, e) && p != top; p = p.parent_path()) {
+            }
+        }
+    } made{fs::absolute(o.out_dir, ec).lexically_normal(), {}};
+    if (!made.dir.has_filename()) made.dir = made.dir.parent_path();  // "out/" as "out"
+    for (fs::path p = made.dir; !p.empty() && !fs::exists(p, ec) && p != p.parent_path(); p = p.parent_path()) made.top = p;
     fs::create_directories(o.out_dir, ec);
     if (!fs::is_directory(o.out_dir, ec)) throw Error("cannot-write", o.out_dir, _("cannot create the output folder"));
     const fs::path out_dir = fs::absolute(o.out_dir).lexically_normal();
