@@ -80,15 +80,8 @@ Reference<lang::XComponent> open_untitled(const Reference<uno::XComponentContext
     // 。 past the margin, 检查格式 on our own document red, and a DOCX saved from here hanging in
     // Word too); the copy it reads says the opposite, and its export then writes it right.
     const bool docx = path.size() > 5 && path.compare(path.size() - 5, 5, ".docx") == 0;
-    std::string load = path;
-    if (docx) {
-        std::string bytes = gongwen::read_file_bytes(path);
-        std::string fixed = gongwen::for_libreoffice(bytes, "docx");
-        if (fixed != bytes) {
-            load = path.substr(0, path.size() - 5) + ".libreoffice.docx";
-            gongwen::write_file_atomically(load, fixed, true);
-        }
-    }
+    const fs::path p(path);
+    const std::string load = gongwen::libreoffice_input(path, (p.parent_path() / "libreoffice").string(), p.filename().string());
     auto doc = loader->loadComponentFromURL(ou(file_url(load)), "_blank", 0,
                                             uno::Sequence<beans::PropertyValue>(props.data(), static_cast<sal_Int32>(props.size())));
     if (!doc.is()) throw Failure(_("LibreOffice could not open the generated document"));

@@ -17,7 +17,6 @@ namespace fs = std::filesystem;
 using i18n::_;
 using i18n::format;
 using office::find_soffice;
-using office::libreoffice_input;
 using office::run_soffice;
 using office::TempDir;
 

@@ -16,8 +16,6 @@ namespace gongwen::office {
 /// $GONGWEN_SOFFICE, else `soffice` on the PATH; "" when there is none.
 std::string find_soffice();
 
-/// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
-std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name);
 
 /// Runs one soffice over `inputs`, PDFs into `outdir`; kills it by pid after `timeout_seconds`.
 /// Returns "" or what went wrong.

@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 using i18n::_;
 using i18n::format;
 using office::find_soffice;
-using office::libreoffice_input;
 using office::TempDir;
 
 namespace {

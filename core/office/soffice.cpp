@@ -22,20 +22,6 @@ namespace fs = std::filesystem;
 using i18n::_;
 using i18n::format;
 
-/// `input` itself, or a copy in `folder` that LibreOffice lays out as Word does (for_libreoffice).
-std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name) {
-    std::string ext = fs::path(input).extension().string();
-    if (ext != ".docx") return input;
-    std::string bytes = read_file_bytes(input);
-    std::string fixed = for_libreoffice(bytes, "docx");
-    if (fixed == bytes) return input;
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    std::string copy = folder + "/" + name;
-    write_file_atomically(copy, fixed, true);
-    return copy;
-}
-
 std::string find_soffice() {
     if (const char* env = std::getenv("GONGWEN_SOFFICE"); env && *env) return env;
     const char* path = std::getenv("PATH");

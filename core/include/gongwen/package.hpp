@@ -92,4 +92,8 @@ std::string read_file_bytes(const std::string& path);
 /// not a readable DOCX comes back as it is.
 std::string for_libreoffice(std::string_view bytes, const std::string& extension);
 
+/// The file `input` itself, or a copy of it, `folder`/`name`, that LibreOffice lays out as Word
+/// does (for_libreoffice): the file to hand to LibreOffice.
+std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name);
+
 } // namespace gongwen

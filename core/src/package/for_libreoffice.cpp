@@ -2,6 +2,7 @@
 #include "gongwen/diagnostics.hpp"
 #include "gongwen/package.hpp"
 
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -38,6 +39,19 @@ std::string for_libreoffice(std::string_view bytes, const std::string& extension
     } catch (const Error&) {
         return std::string(bytes);  // LibreOffice says what is wrong with it
     }
+}
+
+std::string libreoffice_input(const std::string& input, const std::string& folder, const std::string& name) {
+    std::string ext = std::filesystem::path(input).extension().string();
+    if (ext != ".docx") return input;
+    std::string bytes = read_file_bytes(input);
+    std::string fixed = for_libreoffice(bytes, "docx");
+    if (fixed == bytes) return input;
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    std::string copy = folder + "/" + name;
+    write_file_atomically(copy, fixed, true);
+    return copy;
 }
 
 } // namespace gongwen
